@@ -1,0 +1,299 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+// Times are integer milliseconds since the epoch (UTC); booleans are 0/1 integers.
+// Virtual tables (FTS5, vec0) and triggers live in hand-written migrations: drizzle cannot
+// describe them.
+
+const createdAt = () => integer('created_at').notNull();
+const updatedAt = () => integer('updated_at').notNull();
+
+/**
+ * `seq` is the integer rowid shared with the FTS5 index and the vec0 table; `id` is the public,
+ * time-sortable ULID that leaves the process.
+ */
+export const thoughts = sqliteTable(
+  'thoughts',
+  {
+    seq: integer('seq').primaryKey(),
+    id: text('id').notNull(),
+    text: text('text').notNull(),
+    type: text('type').notNull().default('note'),
+    /** 1 when the person chose the type; automatic detection never overrides it. */
+    typeLocked: integer('type_locked').notNull().default(0),
+    source: text('source').notNull(),
+    pinned: integer('pinned').notNull().default(0),
+    isPrivate: integer('is_private').notNull().default(0),
+    archivedAt: integer('archived_at'),
+    deletedAt: integer('deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('thoughts_id_unique').on(t.id),
+    index('thoughts_stream_idx').on(t.deletedAt, t.archivedAt, t.createdAt, t.seq),
+  ],
+);
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('tags_name_unique').on(t.name)],
+);
+
+/** `kind` keeps the person's tags apart from Cairn's: user | auto. Auto tags carry a status. */
+export const thoughtTags = sqliteTable(
+  'thought_tags',
+  {
+    thoughtSeq: integer('thought_seq')
+      .notNull()
+      .references(() => thoughts.seq, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: text('status').notNull().default('accepted'),
+    confidence: real('confidence'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.thoughtSeq, t.tagId] }), index('thought_tags_tag_idx').on(t.tagId)],
+);
+
+/** Content-addressed files: stored once per SHA-256, linked to thoughts. */
+export const attachments = sqliteTable('attachments', {
+  hash: text('hash').primaryKey(),
+  mime: text('mime').notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  createdAt: createdAt(),
+});
+
+export const thoughtAttachments = sqliteTable(
+  'thought_attachments',
+  {
+    thoughtSeq: integer('thought_seq')
+      .notNull()
+      .references(() => thoughts.seq, { onDelete: 'cascade' }),
+    hash: text('hash')
+      .notNull()
+      .references(() => attachments.hash),
+    fileName: text('file_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.thoughtSeq, t.hash] })],
+);
+
+/** Which model produced each stored vector, so a model change can re-embed in the background. */
+export const thoughtEmbeddings = sqliteTable('thought_embeddings', {
+  thoughtSeq: integer('thought_seq')
+    .primaryKey()
+    .references(() => thoughts.seq, { onDelete: 'cascade' }),
+  modelId: text('model_id').notNull(),
+  modelRevision: text('model_revision').notNull(),
+  dimension: integer('dimension').notNull(),
+  contentVersion: integer('content_version').notNull(),
+  embeddedAt: integer('embedded_at').notNull(),
+});
+
+export const lifeAreas = sqliteTable(
+  'life_areas',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    color: text('color'),
+    position: real('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('life_areas_name_unique').on(t.name)],
+);
+
+export const goals = sqliteTable('goals', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  lifeAreaId: text('life_area_id').references(() => lifeAreas.id, { onDelete: 'set null' }),
+  targetDate: integer('target_date'),
+  status: text('status').notNull().default('active'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  version: integer('version').notNull().default(1),
+});
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    notes: text('notes').notNull().default(''),
+    /** 0 none, 1 low, 2 medium, 3 high. */
+    priority: integer('priority').notNull().default(0),
+    status: text('status').notNull().default('todo'),
+    dueAt: integer('due_at'),
+    parentId: text('parent_id'),
+    /** RFC 5545 RRULE text, e.g. FREQ=WEEKLY;BYDAY=MO. */
+    recurrenceRule: text('recurrence_rule'),
+    sourceThoughtId: text('source_thought_id').references(() => thoughts.id, { onDelete: 'set null' }),
+    goalId: text('goal_id').references(() => goals.id, { onDelete: 'set null' }),
+    position: real('position').notNull().default(0),
+    completedAt: integer('completed_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('tasks_status_due_idx').on(t.status, t.dueAt),
+    index('tasks_goal_idx').on(t.goalId),
+    index('tasks_parent_idx').on(t.parentId),
+  ],
+);
+
+export const taskSuggestions = sqliteTable(
+  'task_suggestions',
+  {
+    id: text('id').primaryKey(),
+    thoughtId: text('thought_id')
+      .notNull()
+      .references(() => thoughts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueAt: integer('due_at'),
+    confidence: real('confidence').notNull(),
+    status: text('status').notNull().default('pending'),
+    origin: text('origin').notNull().default('offline'),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [
+    index('task_suggestions_status_idx').on(t.status, t.expiresAt),
+    index('task_suggestions_thought_idx').on(t.thoughtId),
+  ],
+);
+
+/**
+ * Append-only log: every mutation of a thought, task or goal writes one row in the same
+ * transaction. History and undo read it; an UPDATE is refused by a trigger.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+    data: text('data').notNull(),
+  },
+  (t) => [index('events_entity_idx').on(t.entityType, t.entityId, t.id)],
+);
+
+/** Durable background work (embedding, analysis …), claimed by processors. */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    /** pending | running | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    runAfter: integer('run_after').notNull(),
+    lastError: text('last_error'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('jobs_claim_idx').on(t.status, t.kind, t.runAfter),
+    uniqueIndex('jobs_dedupe_unique')
+      .on(t.kind, t.dedupeKey)
+      .where(sql`dedupe_key IS NOT NULL AND status IN ('pending', 'running')`),
+  ],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: updatedAt(),
+});
+
+/** API and browser-session tokens, stored as SHA-256 hashes only. */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    hash: text('hash').notNull(),
+    label: text('label').notNull().default(''),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at'),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_unique').on(t.hash)],
+);
+
+export const checkRuns = sqliteTable(
+  'check_runs',
+  {
+    id: text('id').primaryKey(),
+    trigger: text('trigger').notNull(),
+    status: text('status').notNull(),
+    provider: text('provider'),
+    model: text('model'),
+    inputCount: integer('input_count').notNull().default(0),
+    tokensIn: integer('tokens_in').notNull().default(0),
+    tokensOut: integer('tokens_out').notNull().default(0),
+    costMicros: integer('cost_micros').notNull().default(0),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    notes: text('notes').notNull().default('{}'),
+    createdAt: createdAt(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('check_runs_created_idx').on(t.createdAt)],
+);
+
+export const insights = sqliteTable(
+  'insights',
+  {
+    id: text('id').primaryKey(),
+    runId: text('run_id')
+      .notNull()
+      .references(() => checkRuns.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    pinned: integer('pinned').notNull().default(0),
+    dismissedAt: integer('dismissed_at'),
+    taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('insights_run_idx').on(t.runId), index('insights_created_idx').on(t.createdAt)],
+);
+
+/** The thoughts an insight rests on. */
+export const insightEvidence = sqliteTable(
+  'insight_evidence',
+  {
+    insightId: text('insight_id')
+      .notNull()
+      .references(() => insights.id, { onDelete: 'cascade' }),
+    thoughtId: text('thought_id')
+      .notNull()
+      .references(() => thoughts.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.insightId, t.thoughtId] })],
+);

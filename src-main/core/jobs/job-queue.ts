@@ -1,0 +1,153 @@
+import type { z } from 'zod';
+import type { Clock } from '../clock';
+import type { Database } from '../db/open-database';
+import {
+  claimJob,
+  completeJob,
+  failJob,
+  nextDueTime,
+  recoverInterruptedJobs,
+  releaseJob,
+  retryJobLater,
+  type JobRow,
+} from '../db/repositories/jobs';
+import type { Logger } from '../logger';
+
+/** Does one kind of background work. Later issues register embed, analyze … */
+export interface JobProcessor<Payload = unknown> {
+  kind: string;
+  payloadSchema: z.ZodType<Payload>;
+  process(payload: Payload, signal: AbortSignal): Promise<void>;
+}
+
+/**
+ * Which kinds of job this process can run. Jobs of a kind nobody registered stay pending, safe,
+ * until a processor for them exists.
+ */
+export class JobRegistry {
+  readonly #processors = new Map<string, JobProcessor>();
+
+  register<Payload>(processor: JobProcessor<Payload>): () => void {
+    if (this.#processors.has(processor.kind)) throw new Error(`A processor for "${processor.kind}" already exists`);
+    this.#processors.set(processor.kind, processor as JobProcessor);
+    return () => this.#processors.delete(processor.kind);
+  }
+
+  get(kind: string): JobProcessor | undefined {
+    return this.#processors.get(kind);
+  }
+
+  kinds(): string[] {
+    return [...this.#processors.keys()];
+  }
+}
+
+export interface JobRunnerDeps {
+  db: Database;
+  registry: JobRegistry;
+  clock: Clock;
+  logger: Logger;
+  /** Delay before attempt n+1 after n failed attempts. */
+  retryDelayMs?: (attempts: number) => number;
+}
+
+export interface JobRunner {
+  /** Look for due work now (call after enqueueing). */
+  wake(): void;
+  pause(): void;
+  resume(): void;
+  /** Stop taking jobs, abort the one in flight, put it back in line, and resolve when idle. */
+  drain(): Promise<void>;
+}
+
+export function defaultRetryDelay(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 60 * 60 * 1000);
+}
+
+/** One job at a time: background work must never compete with capture for the database. */
+export function createJobRunner({ db, registry, clock, logger, retryDelayMs = defaultRetryDelay }: JobRunnerDeps): JobRunner {
+  const { sqlite } = db;
+  let paused = false;
+  let draining = false;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: AbortController | undefined;
+
+  const recovered = recoverInterruptedJobs(sqlite, clock.now());
+  if (recovered > 0) logger.info('jobs.recovered', { count: recovered });
+
+  function schedule(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (paused || draining) return;
+    const due = nextDueTime(sqlite, registry.kinds());
+    if (due === undefined) return;
+    timer = setTimeout(wake, Math.max(0, due - clock.now()));
+    timer.unref();
+  }
+
+  async function runOne(job: JobRow): Promise<void> {
+    const processor = registry.get(job.kind);
+    if (processor === undefined) {
+      releaseJob(sqlite, job.id, clock.now());
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = processor.payloadSchema.parse(JSON.parse(job.payload));
+    } catch (error) {
+      failJob(sqlite, job.id, `Invalid payload: ${String(error)}`, clock.now());
+      logger.warn('jobs.invalid_payload', { id: job.id, kind: job.kind });
+      return;
+    }
+    inFlight = new AbortController();
+    try {
+      await processor.process(payload, inFlight.signal);
+      completeJob(sqlite, job.id);
+    } catch (error) {
+      if (inFlight.signal.aborted) {
+        releaseJob(sqlite, job.id, clock.now());
+        return;
+      }
+      const outcome = retryJobLater(sqlite, job.id, String(error), clock.now() + retryDelayMs(job.attempts), clock.now());
+      logger.warn('jobs.attempt_failed', { id: job.id, kind: job.kind, attempt: job.attempts, outcome });
+    } finally {
+      inFlight = undefined;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!paused && !draining) {
+      const job = claimJob(sqlite, registry.kinds(), clock.now());
+      if (job === undefined) break;
+      await runOne(job);
+    }
+    running = undefined;
+    schedule();
+  }
+
+  function wake(): void {
+    if (paused || draining || running !== undefined) return;
+    running = loop().catch((error: unknown) => {
+      running = undefined;
+      logger.error('jobs.loop_failed', { error: String(error) });
+    });
+  }
+
+  return {
+    wake,
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      wake();
+    },
+    async drain() {
+      draining = true;
+      if (timer !== undefined) clearTimeout(timer);
+      inFlight?.abort();
+      await running;
+    },
+  };
+}

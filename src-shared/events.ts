@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { idSchema } from './contract/common';
+
+/** Main → renderer notifications. Payloads are validated before they are sent. */
+export const eventsContract = {
+  /** Thoughts were added or changed, here or by another client (CLI, phone). */
+  'thoughts.changed': z.object({
+    ids: z.array(idSchema),
+    reason: z.enum(['captured', 'updated', 'archived', 'unarchived', 'deleted', 'restored', 'external']),
+  }),
+} as const;
+
+export type EventName = keyof typeof eventsContract;
+export type EventPayload<K extends EventName> = z.infer<(typeof eventsContract)[K]>;
+export const eventNames = Object.keys(eventsContract) as EventName[];
+
+export function isEventName(value: string): value is EventName {
+  return Object.hasOwn(eventsContract, value);
+}
+
+/** Subscribe to an event; returns the function that unsubscribes. */
+export type Subscribe = <K extends EventName>(
+  event: K,
+  listener: (payload: EventPayload<K>) => void,
+) => () => void;
