@@ -23,6 +23,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can only require a few Electron modules: bundle everything.
+      externalizeDeps: false,
       rollupOptions: {
         input: { preload: resolve(root, 'src-main/preload.ts') },
         // A sandboxed preload cannot be an ES module.

@@ -25,3 +25,6 @@ END;
 CREATE TRIGGER events_append_only BEFORE UPDATE ON events BEGIN
   SELECT RAISE(ABORT, 'events are append-only');
 END;
+--> statement-breakpoint
+-- Index thoughts stored before this migration (a no-op on a new database).
+INSERT INTO thoughts_fts (thoughts_fts) VALUES ('rebuild');

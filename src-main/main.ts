@@ -1,1 +1,126 @@
-console.log('main');
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BrowserWindow, app, dialog, globalShortcut, ipcMain } from 'electron';
+import { createCore, type Core } from './core/create-core';
+import { describeFailure } from './core/describe-failure';
+import { locateMigrations } from './core/locate';
+import { createConsoleLogger } from './core/logger';
+import { APP_NAME, resolveDataDir } from './core/paths';
+import { hardenWebContents } from './shell/security';
+import { createTray } from './shell/tray';
+import { createCaptureWindow, createMainWindow, showCaptureWindow, type WindowPaths } from './shell/windows';
+import { startHttpServer, type HttpServer } from './transport/http';
+import { createFrameCheck, forwardEvents, registerIpcHandlers } from './transport/ipc';
+import { APP_VERSION } from './version';
+
+// The Electron shell only: windows, tray, hotkey, lifecycle. Everything else is core.
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resources = app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'resources');
+const paths: WindowPaths = {
+  preload: join(here, '..', 'preload', 'preload.cjs'),
+  rendererDir: join(here, '..', 'renderer'),
+  devServerUrl: app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'],
+};
+
+app.setName(APP_NAME);
+app.setPath('userData', resolveDataDir());
+
+let core: Core | undefined;
+let http: HttpServer | undefined;
+let mainWindow: BrowserWindow | undefined;
+let captureWindow: BrowserWindow | undefined;
+let quitting = false;
+
+function openMainWindow(): void {
+  if (mainWindow === undefined || mainWindow.isDestroyed()) {
+    mainWindow = createMainWindow(paths, join(resources, 'icon.png'));
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function openCapture(): void {
+  if (captureWindow === undefined || captureWindow.isDestroyed()) captureWindow = createCaptureWindow(paths);
+  showCaptureWindow(captureWindow);
+}
+
+function registerHotkey(accelerator: string, logger: Core['logger']): void {
+  globalShortcut.unregisterAll();
+  let registered: boolean;
+  try {
+    registered = globalShortcut.register(accelerator, openCapture);
+  } catch {
+    registered = false;
+  }
+  // The OS refuses a hotkey another app holds; the app still works without it.
+  if (!registered) logger.warn('shell.hotkey_refused', { accelerator });
+}
+
+async function start(): Promise<void> {
+  const logger = createConsoleLogger();
+  try {
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      migrationsFolder: locateMigrations(import.meta.url, app.isPackaged ? process.resourcesPath : undefined),
+      version: APP_VERSION,
+      logger,
+      watchExternalChanges: true,
+    });
+  } catch (error) {
+    dialog.showErrorBox('Cairn cannot open your data', describeFailure(error));
+    app.exit(1);
+    return;
+  }
+  const activeCore = core;
+  hardenWebContents();
+  registerIpcHandlers(ipcMain, activeCore.dispatcher, createFrameCheck(pathToFileURL(paths.rendererDir + '/'), paths.devServerUrl));
+  forwardEvents(activeCore.bus, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+
+  // A thought saved from the quick-capture window closes it, after its "Saved" has shown.
+  activeCore.bus.subscribe((event, payload) => {
+    if (event === 'thoughts.changed' && 'reason' in payload && payload.reason === 'captured' && captureWindow?.isFocused()) {
+      setTimeout(() => captureWindow?.hide(), 350);
+    }
+  });
+
+  const settings = activeCore.settings.get();
+  registerHotkey(settings.captureHotkey, logger);
+  captureWindow = createCaptureWindow(paths);
+  openMainWindow();
+  createTray(join(resources, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'), {
+    capture: openCapture,
+    open: openMainWindow,
+    quit: () => app.quit(),
+  });
+  activeCore.tokens.ensureApiToken(process.env['CAIRN_TOKEN']);
+  try {
+    http = await startHttpServer({ core: activeCore, host: '127.0.0.1', port: settings.httpPort, rendererDir: paths.rendererDir });
+  } catch (error) {
+    // The desktop app works without its HTTP door (port taken, e.g. by `npm run serve`).
+    logger.warn('shell.http_unavailable', { error: String(error) });
+  }
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', openMainWindow);
+  app.on('activate', openMainWindow);
+  // The tray keeps Cairn running so the hotkey works with every window closed.
+  app.on('window-all-closed', () => undefined);
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    globalShortcut.unregisterAll();
+    // Finish the write in flight and drain background work before the process ends.
+    void (async () => {
+      await http?.close().catch(() => undefined);
+      await core?.dispose().catch(() => undefined);
+      app.exit(0);
+    })();
+  });
+  void app.whenReady().then(start);
+}

@@ -1,3 +1,3 @@
-import packageJson from '../package.json';
+import { version } from '../package.json';
 
-export const APP_VERSION: string = packageJson.version;
+export const APP_VERSION: string = version;

@@ -50,7 +50,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   const streams = new Set<ServerResponse>();
   const authFailures = new Map<string, number[]>();
   const isLoopbackBind = LOOPBACK.has(options.host);
-  let boundPort = options.port;
 
   function sendError(reply: FastifyReply, code: ErrorCode, message: string, details?: Record<string, unknown>) {
     const error = new AppError(code, message, details).toJSON();
@@ -186,7 +185,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   }
 
   const address = await app.listen({ host: options.host, port: options.port });
-  boundPort = Number(new URL(address).port);
+  const boundPort = Number(new URL(address).port);
   const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${boundPort}`,

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { BrowserWindow, screen } from 'electron';
+
+export interface WindowPaths {
+  preload: string;
+  /** Built renderer folder (file://) or the dev server URL. */
+  rendererDir: string;
+  devServerUrl: string | undefined;
+}
+
+const webPreferences = (paths: WindowPaths) => ({
+  preload: paths.preload,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: true,
+});
+
+function load(window: BrowserWindow, paths: WindowPaths, page: 'index.html' | 'capture.html'): void {
+  if (paths.devServerUrl !== undefined) void window.loadURL(new URL(page, paths.devServerUrl).toString());
+  else void window.loadFile(join(paths.rendererDir, page));
+}
+
+export function createMainWindow(paths: WindowPaths, icon: string | undefined): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1080,
+    height: 760,
+    minWidth: 520,
+    minHeight: 420,
+    show: false,
+    title: 'Cairn',
+    ...(icon === undefined ? {} : { icon }),
+    webPreferences: webPreferences(paths),
+  });
+  window.once('ready-to-show', () => window.show());
+  load(window, paths, 'index.html');
+  return window;
+}
+
+/**
+ * Created hidden at start-up so the hotkey only has to show it: capture must feel instant.
+ * Esc hides it (the renderer keeps the draft); losing focus hides it too.
+ */
+export function createCaptureWindow(paths: WindowPaths): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 620,
+    height: 170,
+    show: false,
+    frame: false,
+    resizable: false,
+    alwaysOnTop: true,
+    skipTaskbar: true,
+    fullscreenable: false,
+    title: 'Capture a thought',
+    webPreferences: webPreferences(paths),
+  });
+  window.webContents.on('before-input-event', (event, input) => {
+    if (input.type === 'keyDown' && input.key === 'Escape') {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  window.on('blur', () => window.hide());
+  load(window, paths, 'capture.html');
+  return window;
+}
+
+/** Shows the capture window centred on the display under the cursor, focused. */
+export function showCaptureWindow(window: BrowserWindow): void {
+  const display = screen.getDisplayNearestPoint(screen.getCursorScreenPoint());
+  const [width = 620] = window.getSize();
+  window.setPosition(
+    Math.round(display.workArea.x + (display.workArea.width - width) / 2),
+    Math.round(display.workArea.y + display.workArea.height * 0.28),
+  );
+  window.show();
+  window.focus();
+  window.webContents.focus();
+}

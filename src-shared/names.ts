@@ -1,0 +1,27 @@
+import type { OperationName } from './contract';
+import type { EventName } from './events';
+
+// Plain lists, free of zod, for the sandboxed preload. The checks below make a name missing
+// from either list a compile error.
+
+export const operationNameList = [
+  'thoughts.capture',
+  'thoughts.list',
+  'thoughts.get',
+  'thoughts.update',
+  'thoughts.archive',
+  'thoughts.unarchive',
+  'thoughts.delete',
+  'thoughts.restore',
+  'thoughts.history',
+  'search.query',
+  'settings.get',
+  'settings.update',
+  'system.health',
+] as const satisfies readonly OperationName[];
+
+export const eventNameList = ['thoughts.changed'] as const satisfies readonly EventName[];
+
+type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : { missing: Exclude<All, Listed> };
+export const allOperationsListed: Unlisted<OperationName, (typeof operationNameList)[number]> = true;
+export const allEventsListed: Unlisted<EventName, (typeof eventNameList)[number]> = true;
