@@ -2,39 +2,55 @@ import { z } from 'zod';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour.');
 
-/**
- * Every setting with its default. Stored per key; a stored value that no longer validates
- * falls back to its default rather than breaking start-up.
- */
-export const settingsSchema = z.object({
-  theme: z.enum(['system', 'light', 'dark']).default('system'),
+/** Each setting's rule, without defaults (a patch must never fill in defaults for keys it omits). */
+const settingFields = {
+  theme: z.enum(['system', 'light', 'dark']),
   /** Electron accelerator for quick capture. */
-  captureHotkey: z.string().min(1).max(64).default('CommandOrControl+Shift+Space'),
-  launchAtLogin: z.boolean().default(false),
-  notifications: z.boolean().default(true),
-  httpPort: z.number().int().min(0).max(65535).default(7437),
-  embeddingModel: z.string().min(1).max(200).default('Xenova/bge-small-en-v1.5'),
-  allowModelDownload: z.boolean().default(true),
-  autoTagging: z.boolean().default(true),
-  suggestionMode: z.enum(['off', 'suggest', 'auto']).default('suggest'),
-  autoCreateThreshold: z.number().min(0).max(1).default(0.85),
-  checksEnabled: z.boolean().default(true),
-  checkIntervalMinutes: z.number().int().min(5).max(24 * 60).default(45),
-  quietHours: z
-    .object({ start: timeOfDay, end: timeOfDay })
-    .nullable()
-    .default({ start: '22:00', end: '07:00' }),
-});
+  captureHotkey: z.string().min(1).max(64),
+  launchAtLogin: z.boolean(),
+  notifications: z.boolean(),
+  httpPort: z.number().int().min(0).max(65535),
+  embeddingModel: z.string().min(1).max(200),
+  allowModelDownload: z.boolean(),
+  autoTagging: z.boolean(),
+  suggestionMode: z.enum(['off', 'suggest', 'auto']),
+  autoCreateThreshold: z.number().min(0).max(1),
+  checksEnabled: z.boolean(),
+  checkIntervalMinutes: z.number().int().min(5).max(24 * 60),
+  quietHours: z.object({ start: timeOfDay, end: timeOfDay }).nullable(),
+};
 
-export type Settings = z.infer<typeof settingsSchema>;
+type SettingFields = typeof settingFields;
+export type Settings = { [K in keyof SettingFields]: z.infer<SettingFields[K]> };
 export type SettingKey = keyof Settings;
+
+export const defaultSettings: Settings = {
+  theme: 'system',
+  captureHotkey: 'CommandOrControl+Shift+Space',
+  launchAtLogin: false,
+  notifications: true,
+  httpPort: 7437,
+  embeddingModel: 'Xenova/bge-small-en-v1.5',
+  allowModelDownload: true,
+  autoTagging: true,
+  suggestionMode: 'suggest',
+  autoCreateThreshold: 0.85,
+  checksEnabled: true,
+  checkIntervalMinutes: 45,
+  quietHours: { start: '22:00', end: '07:00' },
+};
+
+/** Every setting, each validated on its own; stored values that fail fall back to defaults. */
+export const settingsSchema = z.object(settingFields);
+export const settingFieldSchemas: SettingFields = settingFields;
+export const settingsPatchSchema = z.strictObject(settingFields).partial();
 
 export const settingsContract = {
   /** All settings, defaults filled in. */
   'settings.get': { input: z.strictObject({}), output: settingsSchema },
   /** Changes the given settings only; validates each. Throws invalid_input. */
   'settings.update': {
-    input: z.strictObject({ patch: settingsSchema.partial().strict() }),
+    input: z.strictObject({ patch: settingsPatchSchema }),
     output: settingsSchema,
   },
 } as const;

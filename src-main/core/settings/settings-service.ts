@@ -1,4 +1,4 @@
-import { settingsSchema, type Settings, type SettingKey } from '../../../src-shared/contract';
+import { defaultSettings, settingFieldSchemas, type Settings, type SettingKey } from '../../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
 import { readSettingRows, writeSetting } from '../db/repositories/settings';
@@ -9,7 +9,7 @@ export interface SettingsServiceDeps {
   onInvalidStoredValue: (key: string, error: unknown) => void;
 }
 
-const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
+const settingKeys = Object.keys(defaultSettings) as SettingKey[];
 
 /**
  * Settings stored one key per row. A stored value that no longer validates (hand-edited, or from
@@ -20,20 +20,19 @@ export function createSettingsService({ db, clock, onInvalidStoredValue }: Setti
 
   function get(): Settings {
     const rows = readSettingRows(sqlite);
-    const candidate: Record<string, unknown> = {};
+    const settings: Record<string, unknown> = { ...defaultSettings };
     for (const key of settingKeys) {
       const raw = rows.get(key);
       if (raw === undefined) continue;
       try {
-        const value: unknown = JSON.parse(raw);
-        const parsed = settingsSchema.shape[key].safeParse(value);
-        if (parsed.success) candidate[key] = parsed.data;
+        const parsed = settingFieldSchemas[key].safeParse(JSON.parse(raw));
+        if (parsed.success) settings[key] = parsed.data;
         else onInvalidStoredValue(key, parsed.error);
       } catch (error) {
         onInvalidStoredValue(key, error);
       }
     }
-    return settingsSchema.parse(candidate);
+    return settings as Settings;
   }
 
   const updateTransaction = sqlite.transaction((patch: Partial<Settings>) => {
