@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: builds or reuses the corpora, then measures capture latency, keyword search,
+ * browser-mode cold start and server memory, and writes bench/RESULTS.md and results.json.
+ * BENCH_SIZES=0,100000 restricts the corpus sizes (default 0, 100000, 1000000).
+ */
+import { mkdirSync, statfsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import type { Browser } from '@playwright/test';
+import { measureCaptureLatency } from './capture-latency';
+import { chromiumAvailable, launchBrowser, measureColdStart } from './cold-start';
+import { DATA_DIR, ensureCorpus, workingCopy } from './corpus';
+import { diagnoseQueries } from './diagnose';
+import { describeCommit, describeMachine } from './machine';
+import { writeResults, type BenchResults } from './report';
+import { measureRss } from './rss';
+import { serverEntry } from './server-process';
+import { measureSearchLatency } from './search-latency';
+
+const DEFAULT_SIZES = [0, 100_000, 1_000_000];
+/** Measured: ~1.35 KB per thought (text, FTS5 with prefix indexes, event, tags). */
+const BYTES_PER_THOUGHT = 1_500;
+const COLD_START_SIZES = new Set([0, 100_000]);
+const DIAGNOSED_QUERIES = ['zhartloutcrut', 'the', 'that', 'meeting', 'meeting ', 'th', 'pro'];
+
+function parseSizes(value: string | undefined): number[] {
+  if (value === undefined || value.trim() === '') return DEFAULT_SIZES;
+  const sizes = value.split(',').map((part) => Number(part.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 0)) throw new Error(`BENCH_SIZES must be whole numbers, not "${value}"`);
+  return [...new Set(sizes)].sort((left, right) => left - right);
+}
+
+function freeBytes(): number {
+  const stats = statfsSync(DATA_DIR);
+  return stats.bavail * stats.bsize;
+}
+
+function log(line: string): void {
+  process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+}
+
+function startSection(results: BenchResults, name: string): void {
+  const load = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+  results.loadAverage[name] = load;
+  log(`${name} (load ${load})`);
+}
+
+async function main(): Promise<void> {
+  const sizes = parseSizes(process.env['BENCH_SIZES']);
+  mkdirSync(DATA_DIR, { recursive: true });
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    commit: describeCommit(),
+    machine: describeMachine(),
+    sizes,
+    corpora: [],
+    capture: {},
+    search: {},
+    coldStart: {},
+    rss: {},
+    loadAverage: {},
+    notes: [
+      `Server entry: ${serverEntry()}.`,
+      'Corpus: seeded synthetic thoughts (5–300 words, log-normal, median ≈ 30, mean ≈ 45), Zipf vocabulary of 4,000 words plus 2,000 rare words (≈ 3% of thoughts carry one), 20% with #tags, 3% archived, 1% trashed, spread over 3 years. Bulk-loaded through the real schema and FTS triggers with synchronous=OFF, then measured through the real openDatabase (WAL, synchronous=FULL). No ANALYZE, as in the app.',
+      'Each size runs on a scratch copy of the cached corpus; capture runs last, on top of the corpus. The OS page cache is warm (the corpus was just read or written): cold start is a cold process, not a cold disk.',
+      'Percentiles are nearest-rank over the measured samples; warm-up samples are discarded.',
+      'Search classes: rare = words from the rare list; common = the 50 most frequent words of length ≥ 2 (function words and everyday note words); prefix = 2–3 letters of a frequent word. Rounds interleave all classes in shuffled order.',
+      'Server memory: node out/main/server.js with the corpus as CAIRN_DATA_DIR; the burst is 300 `search.query` calls over HTTP with a bearer token, one at a time.',
+    ],
+  };
+  log(`${(freeBytes() / 1e9).toFixed(1)} GB free under ${DATA_DIR}; sizes ${sizes.join(', ')}`);
+  let browser: Browser | undefined;
+  try {
+    for (const size of sizes) {
+      const needed = size * BYTES_PER_THOUGHT * 2.2;
+      if (freeBytes() < needed) {
+        results.notes.push(`Skipped ${size} thoughts: ${Math.round(freeBytes() / 1e9)} GB free, about ${Math.round(needed / 1e9)} GB needed.`);
+        log(`skipping ${size}: not enough disk`);
+        continue;
+      }
+      const corpus = ensureCorpus(size, undefined, log);
+      results.corpora.push({ size, megabytes: Math.round(corpus.bytes / 1e6), buildSeconds: corpus.buildSeconds });
+      const copy = workingCopy(corpus, 'run');
+      try {
+        if (size > 0) {
+          startSection(results, `search ${size}`);
+          results.search[size] = await measureSearchLatency(copy.dir);
+        }
+        startSection(results, `rss ${size}`);
+        results.rss[size] = await measureRss(copy.dir);
+        if (COLD_START_SIZES.has(size)) {
+          if (chromiumAvailable()) {
+            browser ??= await launchBrowser();
+            startSection(results, `cold start ${size}`);
+            results.coldStart[size] = await measureColdStart(browser, copy.dir);
+          } else {
+            results.notes.push('Cold start not measured: /usr/bin/chromium is missing (apt-get install -y chromium).');
+          }
+        }
+        startSection(results, `capture ${size}`);
+        results.capture[size] = await measureCaptureLatency(copy.dir);
+        if (size === Math.max(...sizes) && size > 0) {
+          startSection(results, `diagnosis ${size}`);
+          results.diagnosis = { size, ...diagnoseQueries(copy.dir, DIAGNOSED_QUERIES) };
+        }
+      } finally {
+        copy.remove();
+      }
+      writeResults(results);
+      log(`results so far written to bench/RESULTS.md`);
+    }
+  } finally {
+    await browser?.close();
+  }
+  writeResults(results);
+  log('done: bench/RESULTS.md, bench/results.json');
+}
+
+await main();

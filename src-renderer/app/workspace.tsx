@@ -1,0 +1,35 @@
+import { CaptureBar } from '../features/capture/capture-bar';
+import { SearchBox } from '../features/search/search-box';
+import { SearchResults } from '../features/search/search-results';
+import { isSearchActive, useSearchStore } from '../features/search/search-store';
+import { ThoughtPanel } from '../features/thought/thought-panel';
+import { useThoughtStore } from '../features/thought/thought-store';
+import { Timeline } from '../features/timeline/timeline';
+import { useLiveUpdates } from './use-live-updates';
+import { useShortcuts } from './use-shortcuts';
+import { useThoughtRoute } from './use-thought-route';
+
+/** The signed-in main window: search on top, capture, then the stream or the search results. */
+export function Workspace() {
+  const isSearching = useSearchStore((state) => isSearchActive(state.query));
+  const isThoughtOpen = useThoughtStore((state) => state.openId !== undefined);
+  const closeThought = useThoughtRoute();
+  useLiveUpdates();
+  useShortcuts(isThoughtOpen ? closeThought : undefined);
+
+  return (
+    <div className={isThoughtOpen ? 'workspace has-panel' : 'workspace'}>
+      <div className="workspace-main">
+        <header className="app-header">
+          <h1 className="brand">Cairn</h1>
+          <SearchBox />
+        </header>
+        <main className="workspace-content">
+          <CaptureBar />
+          {isSearching ? <SearchResults /> : <Timeline />}
+        </main>
+      </div>
+      {isThoughtOpen && <ThoughtPanel onClose={closeThought} />}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { Thought } from '../../../src-shared/contract';
+import { ErrorMessage } from '../../ui/error-message';
+import { TagList } from '../../ui/tag-list';
+import { When } from '../../ui/when';
+import { ThoughtHistory } from './thought-history';
+import { useThoughtStore, type ThoughtAction } from './thought-store';
+import './thought.css';
+
+const PENDING_LABELS: Record<ThoughtAction, string> = {
+  save: 'Saving…',
+  archive: 'Archiving…',
+  unarchive: 'Unarchiving…',
+  delete: 'Moving to the trash…',
+  restore: 'Restoring…',
+};
+
+/** The detail of one thought, beside the timeline. Esc (handled by the shell) closes it. */
+export function ThoughtPanel({ onClose }: { onClose(): void }) {
+  const thought = useThoughtStore((state) => state.thought);
+  const isLoading = useThoughtStore((state) => state.isLoading);
+  const error = useThoughtStore((state) => state.error);
+  const history = useThoughtStore((state) => state.history);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <aside className="thought-panel" role="dialog" aria-modal="false" aria-labelledby="thought-heading">
+      <header className="thought-panel-header">
+        <h2 id="thought-heading" tabIndex={-1} ref={headingRef}>
+          Thought
+        </h2>
+        <button type="button" className="button button-quiet" onClick={onClose} aria-keyshortcuts="Escape">
+          Close
+        </button>
+      </header>
+      {isLoading && <p className="muted">Loading…</p>}
+      {error !== undefined && thought === undefined && <ErrorMessage error={error} />}
+      {thought !== undefined && (
+        <>
+          <ThoughtEditor thought={thought} />
+          <ThoughtHistory events={history} />
+        </>
+      )}
+    </aside>
+  );
+}
+
+function stateLabel(thought: Thought): string | undefined {
+  if (thought.deletedAt !== null) return 'In the trash';
+  if (thought.archivedAt !== null) return 'Archived';
+  return undefined;
+}
+
+function ThoughtEditor({ thought }: { thought: Thought }) {
+  const edit = useThoughtStore((state) => state.edits[thought.id]);
+  const pendingAction = useThoughtStore((state) => state.pendingAction);
+  const notice = useThoughtStore((state) => state.notice);
+  const error = useThoughtStore((state) => state.error);
+  const setEdit = useThoughtStore((state) => state.setEdit);
+  const discardEdit = useThoughtStore((state) => state.discardEdit);
+  const run = useThoughtStore((state) => state.run);
+  const isDirty = edit !== undefined;
+  const isBusy = pendingAction !== undefined;
+  const isTrashed = thought.deletedAt !== null;
+  const label = stateLabel(thought);
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      if (isDirty) void run('save');
+    }
+  }
+
+  return (
+    <div className="thought-editor">
+      <p className="thought-panel-meta">
+        <When iso={thought.createdAt} prefix="Captured " />
+        {thought.version > 1 && <When iso={thought.updatedAt} prefix="· changed " />}
+        {label !== undefined && <span className="thought-badge thought-state">{label}</span>}
+      </p>
+      <label htmlFor="thought-text" className="field-label">
+        Thought text
+      </label>
+      <textarea
+        id="thought-text"
+        className="thought-textarea"
+        value={edit ?? thought.text}
+        readOnly={isTrashed}
+        aria-describedby="thought-status"
+        onChange={(event) => setEdit(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <TagList tags={thought.tags} />
+      <div className="thought-actions">
+        {!isTrashed && (
+          <>
+            <button type="button" className="button button-primary" disabled={!isDirty || isBusy} onClick={() => void run('save')} aria-keyshortcuts="Control+Enter">
+              Save
+            </button>
+            {isDirty && (
+              <button type="button" className="button" disabled={isBusy} onClick={discardEdit}>
+                Discard changes
+              </button>
+            )}
+            <span className="thought-actions-spacer" />
+            {thought.archivedAt === null ? (
+              <button type="button" className="button" disabled={isBusy} onClick={() => void run('archive')}>
+                Archive
+              </button>
+            ) : (
+              <button type="button" className="button" disabled={isBusy} onClick={() => void run('unarchive')}>
+                Unarchive
+              </button>
+            )}
+            <button type="button" className="button button-danger" disabled={isBusy} onClick={() => void run('delete')}>
+              Move to trash
+            </button>
+          </>
+        )}
+        {isTrashed && (
+          <button type="button" className="button button-primary" disabled={isBusy} onClick={() => void run('restore')}>
+            Restore
+          </button>
+        )}
+      </div>
+      <div id="thought-status" className="thought-status">
+        {error !== undefined ? (
+          <ErrorMessage error={error} />
+        ) : (
+          <p role="status">{pendingAction !== undefined ? PENDING_LABELS[pendingAction] : (notice ?? (isDirty ? 'Unsaved changes.' : ''))}</p>
+        )}
+      </div>
+    </div>
+  );
+}
