@@ -9,7 +9,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      externalizeDeps: true,
+      // drizzle-orm is hundreds of small ES modules; resolving them at start-up cost ~0.5 s of
+      // cold start (bench/FINDINGS.md). Bundled, only the parts we use load.
+      externalizeDeps: { exclude: ['drizzle-orm'] },
       rollupOptions: {
         // server and cli are headless entries over the same core; they must never pull electron.
         input: {
@@ -37,6 +39,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rollupOptions: {
         input: {
           index: resolve(root, 'src-renderer/index.html'),

@@ -4,10 +4,12 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { openDatabase } from '../src-main/core/db/open-database';
-import { keywordSearch, keywordSnippets } from '../src-main/core/db/repositories/search';
+import { keywordSearch } from '../src-main/core/db/repositories/search';
+import { findThoughtsBySeq } from '../src-main/core/db/repositories/thoughts';
 import { DATABASE_FILE } from '../src-main/core/paths';
 import { DEFAULT_RANK_WINDOW } from '../src-main/core/search/search-service';
-import { toFtsQuery } from '../src-main/core/search/fts-query';
+import { queryTerms, toFtsQuery } from '../src-main/core/search/fts-query';
+import { buildSnippet } from '../src-main/core/search/snippet';
 import { join } from 'node:path';
 import { MIGRATIONS } from './corpus';
 import { round } from './stats';
@@ -16,12 +18,14 @@ export interface QueryDiagnosis {
   query: string;
   match: string;
   matches: number;
+  /** More matches than the rank window: keywordSearch skips bm25 and returns newest first. */
+  ranked: boolean;
   /** ms, median of 5 */
   keywordSearchMs: number;
   windowScanWithoutBm25Ms: number;
   bm25OnOneRowMs: number;
-  snippetsRowidInMs: number;
-  snippetsOneScanMs: number;
+  /** Cutting snippets for one page of 20 from the row text. */
+  snippetsMs: number;
 }
 
 export function diagnoseQueries(dataDir: string, queries: readonly string[]): { plans: Record<string, string[]>; queries: QueryDiagnosis[] } {
@@ -29,30 +33,29 @@ export function diagnoseQueries(dataDir: string, queries: readonly string[]): { 
   const { sqlite } = db;
   try {
     const plans = {
-      keywordSearch: plan(sqlite, `SELECT seq, rank FROM (SELECT f.rowid AS seq, bm25(thoughts_fts) AS rank
-        FROM thoughts_fts f JOIN thoughts t ON t.seq = f.rowid
-        WHERE thoughts_fts MATCH ? AND t.deleted_at IS NULL AND t.archived_at IS NULL ORDER BY f.rowid DESC LIMIT ?)
-        ORDER BY rank, seq DESC LIMIT ? OFFSET ?`, ['"x"', 1, 1, 0]),
-      keywordSnippets: plan(sqlite, `SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`, ['"x"', '[1]']),
+      window: plan(sqlite, `SELECT f.rowid AS seq FROM thoughts_fts f JOIN thoughts t ON t.seq = f.rowid
+        WHERE thoughts_fts MATCH ? AND t.deleted_at IS NULL AND t.archived_at IS NULL ORDER BY f.rowid DESC LIMIT ?`, ['"x"', 1]),
+      bm25: plan(sqlite, `SELECT f.rowid AS seq, bm25(thoughts_fts) AS rank FROM thoughts_fts f JOIN thoughts t ON t.seq = f.rowid
+        WHERE thoughts_fts MATCH ? AND t.deleted_at IS NULL AND t.archived_at IS NULL ORDER BY rank, seq DESC LIMIT ? OFFSET ?`, ['"x"', 1, 0]),
     };
+    const count = sqlite.prepare('SELECT count(*) AS n FROM thoughts_fts WHERE thoughts_fts MATCH ?');
+    const window = sqlite.prepare('SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
+    const bm25One = sqlite.prepare('SELECT bm25(thoughts_fts) FROM thoughts_fts WHERE thoughts_fts MATCH ? ORDER BY rowid DESC LIMIT 1');
     const results = queries.map((query): QueryDiagnosis => {
-      const match = toFtsQuery(query) ?? '""';
-      const count = sqlite.prepare('SELECT count(*) AS n FROM thoughts_fts WHERE thoughts_fts MATCH ?');
-      const window = sqlite.prepare('SELECT rowid FROM thoughts_fts WHERE thoughts_fts MATCH ? ORDER BY rowid DESC LIMIT ?');
-      const bm25One = sqlite.prepare('SELECT bm25(thoughts_fts) FROM thoughts_fts WHERE thoughts_fts MATCH ? ORDER BY rowid DESC LIMIT 1');
-      const oneScan = sqlite.prepare(
-        "SELECT rowid, snippet(thoughts_fts, 0, '[', ']', '…', 24) FROM thoughts_fts WHERE thoughts_fts MATCH ? AND rowid BETWEEN ? AND ?",
-      );
-      const seqs = keywordSearch(sqlite, match, { scope: 'active' }, { rankWindow: DEFAULT_RANK_WINDOW, limit: 20, offset: 0 }).map((hit) => hit.seq);
+      const terms = queryTerms(query) ?? { words: ['x'], lastIsPrefix: false };
+      const match = toFtsQuery(terms);
+      const search = () => keywordSearch(sqlite, match, { scope: 'active' }, { rankWindow: DEFAULT_RANK_WINDOW, limit: 21, offset: 0 });
+      const page = search();
+      const rows = findThoughtsBySeq(sqlite, page.hits.slice(0, 20).map((hit) => hit.seq));
       return {
         query,
         match,
         matches: (count.get(match) as { n: number }).n,
-        keywordSearchMs: timed(() => keywordSearch(sqlite, match, { scope: 'active' }, { rankWindow: DEFAULT_RANK_WINDOW, limit: 21, offset: 0 })),
-        windowScanWithoutBm25Ms: timed(() => window.all(match, DEFAULT_RANK_WINDOW)),
+        ranked: page.ranked,
+        keywordSearchMs: timed(search),
+        windowScanWithoutBm25Ms: timed(() => window.all(match, DEFAULT_RANK_WINDOW + 1)),
         bm25OnOneRowMs: timed(() => bm25One.all(match)),
-        snippetsRowidInMs: timed(() => keywordSnippets(sqlite, match, seqs)),
-        snippetsOneScanMs: seqs.length === 0 ? 0 : timed(() => oneScan.all(match, Math.min(...seqs), Math.max(...seqs))),
+        snippetsMs: timed(() => rows.map((row) => buildSnippet(row.text, terms))),
       };
     });
     return { plans, queries: results };

@@ -128,11 +128,11 @@ function renderDiagnosis(diagnosis: BenchResults['diagnosis']): string[] {
   return [
     `## Where search time goes (${label(diagnosis.size)} thoughts; each statement of src-main/core/db/repositories/search.ts timed alone, median of 5, ms)`,
     '',
-    '| query | MATCH | matches | keywordSearch | window scan, no bm25 | bm25 on 1 row | keywordSnippets (rowid IN) | snippets, one range scan |',
-    '|---|---|---:|---:|---:|---:|---:|---:|',
+    '| query | MATCH | matches | ranked by bm25 | keywordSearch | window scan, no bm25 | bm25 on 1 row | snippets for 20 rows |',
+    '|---|---|---:|---|---:|---:|---:|---:|',
     ...diagnosis.queries.map(
       (row) =>
-        `| \`${row.query}\` | \`${row.match}\` | ${row.matches} | ${ms(row.keywordSearchMs)} | ${ms(row.windowScanWithoutBm25Ms)} | ${ms(row.bm25OnOneRowMs)} | ${ms(row.snippetsRowidInMs)} | ${ms(row.snippetsOneScanMs)} |`,
+        `| \`${row.query}\` | \`${row.match}\` | ${row.matches} | ${row.ranked ? 'yes' : 'no (newest first)'} | ${ms(row.keywordSearchMs)} | ${ms(row.windowScanWithoutBm25Ms)} | ${ms(row.bm25OnOneRowMs)} | ${ms(row.snippetsMs)} |`,
     ),
     '',
     ...Object.entries(diagnosis.plans).flatMap(([name, details]) => [`Query plan, ${name}: ${details.map((detail) => `\`${detail}\``).join(' → ')}`, '']),

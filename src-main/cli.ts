@@ -4,6 +4,7 @@ import type { OperationName } from '../src-shared/contract';
 import { errorAdvice } from '../src-shared/errors';
 import { createCore } from './core/create-core';
 import { describeFailure } from './core/describe-failure';
+import { isEntryPoint } from './entry-point';
 import { locateMigrations } from './core/locate';
 import { createConsoleLogger } from './core/logger';
 import { resolveDataDir } from './core/paths';
@@ -132,3 +133,5 @@ export async function main(): Promise<void> {
   });
   process.exitCode = code;
 }
+
+if (isEntryPoint(import.meta.url)) await main();

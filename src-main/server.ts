@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from './core/create-core';
 import { describeFailure } from './core/describe-failure';
+import { isEntryPoint } from './entry-point';
 import { locateMigrations, locateRenderer } from './core/locate';
 import { createConsoleLogger } from './core/logger';
 import { resolveDataDir } from './core/paths';
@@ -129,14 +128,4 @@ export function runServerMain(argv: readonly string[]): void {
   );
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) runServerMain(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) runServerMain(process.argv.slice(2));

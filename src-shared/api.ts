@@ -1,5 +1,5 @@
 import type { SerializedError } from './errors';
-import type { CairnApi } from './contract';
+import type { CairnApi, OperationName, OperationOutput } from './contract';
 import type { Subscribe } from './events';
 
 /** What the preload exposes as `window.cairn` and what the HTTP client implements. */
@@ -15,3 +15,12 @@ export const ipcChannel = {
 
 /** What crosses IPC: Electron mangles thrown errors, so failures travel as values. */
 export type TransportResult<T> = { ok: true; value: T } | { ok: false; error: SerializedError };
+
+/**
+ * What the preload actually exposes as `window.cairn`: one method per operation that always
+ * resolves, with failures as values. contextBridge copies only the message of a rejected Error,
+ * so a thrown `code` would be lost; the renderer's IPC client turns `ok: false` back into a throw.
+ */
+export type PreloadBridge = {
+  [K in OperationName]: (input?: unknown) => Promise<TransportResult<OperationOutput<K>>>;
+} & { on: Subscribe };

@@ -26,6 +26,8 @@ export interface CoreOptions {
   watchExternalChanges?: boolean;
   /** Run background jobs in this process (false for the one-shot CLI). */
   runJobs?: boolean;
+  /** How many of the newest matches a keyword search ranks (tests make it small). */
+  searchRankWindow?: number;
 }
 
 export interface Core {
@@ -53,7 +55,7 @@ export function createCore(options: CoreOptions): Core {
 
   const bus = createEventBus((error) => logger.error('events.listener_failed', { error: String(error) }));
   const thoughts = createThoughtService({ db, clock, newId, bus });
-  const search = createSearchService({ db });
+  const search = createSearchService({ db, rankWindow: options.searchRankWindow });
   const settings = createSettingsService({
     db,
     clock,

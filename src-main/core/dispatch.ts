@@ -39,5 +39,9 @@ export function createDispatcher(handlers: Handlers, logger: Logger, isShuttingD
 
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) return `${cause.name}: ${cause.message}\n${cause.stack ?? ''}`;
-  return String(cause);
+  try {
+    return String(cause);
+  } catch {
+    return '[cause that cannot be turned into text]';
+  }
 }

@@ -18,6 +18,12 @@ const NODE_CODES: Record<string, AppError['code']> = {
   EACCES: 'db_unavailable',
   EPERM: 'db_unavailable',
   EROFS: 'db_unavailable',
+  ENOTDIR: 'db_unavailable',
+  EISDIR: 'db_unavailable',
+  // mkdir of the data folder when a file already has its name.
+  EEXIST: 'db_unavailable',
+  ENAMETOOLONG: 'db_unavailable',
+  ELOOP: 'db_unavailable',
 };
 
 /**
@@ -36,7 +42,7 @@ export function classifyError(error: unknown): AppError {
   }
   const code = foreignCode(error);
   if (code !== undefined) {
-    const sqliteCode = SQLITE_CODES[code] ?? SQLITE_CODES[code.replace(/_[A-Z]+$/, '')];
+    const sqliteCode = SQLITE_CODES[code] ?? SQLITE_CODES[primarySqliteCode(code)];
     const mapped = sqliteCode ?? NODE_CODES[code];
     if (mapped !== undefined) {
       const appError = new AppError(mapped, messageFor(mapped), { cause: code });
@@ -51,6 +57,11 @@ export function classifyError(error: unknown): AppError {
 
 export function serializeError(error: unknown): SerializedError {
   return classifyError(error).toJSON();
+}
+
+/** SQLITE_IOERR_SHORT_READ → SQLITE_IOERR: extended result codes share their primary's meaning. */
+function primarySqliteCode(code: string): string {
+  return code.split('_').slice(0, 2).join('_');
 }
 
 function foreignCode(error: unknown): string | undefined {

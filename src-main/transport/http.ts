@@ -56,21 +56,28 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
     return reply.code(HTTP_STATUS[code]).header('cache-control', 'no-store').send({ error });
   }
 
-  function tooManyAuthFailures(address: string): boolean {
+  /**
+   * Counts a wrong token or sign-in code from `address` and says whether that address is now over
+   * the limit. Only failures are throttled: tokens and codes are 256-bit secrets, so a right one
+   * always passes, and a script looping with a stale token cannot lock the person out.
+   */
+  function noteAuthFailure(address: string): boolean {
     const now = Date.now();
     const recent = (authFailures.get(address) ?? []).filter((time) => now - time < 60_000);
+    recent.push(now);
     authFailures.set(address, recent);
-    return recent.length >= AUTH_FAILURES_PER_MINUTE;
+    return recent.length > AUTH_FAILURES_PER_MINUTE;
   }
 
-  function isAuthorized(request: FastifyRequest): boolean {
+  /** undefined when the request carries a valid token; otherwise the error to send. */
+  function authProblem(request: FastifyRequest): { code: ErrorCode; message: string } | undefined {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length).trim() : undefined;
-    if (token !== undefined && tokens.verify(token)) return true;
-    const failures = authFailures.get(request.ip) ?? [];
-    failures.push(Date.now());
-    authFailures.set(request.ip, failures);
-    return false;
+    if (token !== undefined && tokens.verify(token)) return undefined;
+    if (noteAuthFailure(request.ip)) {
+      return { code: 'rate_limited', message: 'Too many attempts with a wrong token. Wait a minute.' };
+    }
+    return { code: 'unauthorized', message: 'A valid token is required: send "Authorization: Bearer <token>".' };
   }
 
   app.setErrorHandler((error, _request, reply) => {
@@ -111,12 +118,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
 
   async function runOperation(request: FastifyRequest, reply: FastifyReply, operation: string, body: unknown) {
     if (operation !== 'system.health') {
-      if (tooManyAuthFailures(request.ip)) {
-        return sendError(reply, 'rate_limited', 'Too many attempts with a wrong token. Wait a minute.');
-      }
-      if (!isAuthorized(request)) {
-        return sendError(reply, 'unauthorized', 'A valid token is required: send "Authorization: Bearer <token>".');
-      }
+      const problem = authProblem(request);
+      if (problem !== undefined) return sendError(reply, problem.code, problem.message);
     }
     const result = await dispatcher.dispatch(operation, body, { door: 'http' });
     if (result.ok) return reply.header('cache-control', 'no-store').send(result.value);
@@ -131,21 +134,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpS
   app.post('/api/v1/thoughts', (request, reply) => runOperation(request, reply, 'thoughts.capture', request.body ?? {}));
 
   app.post<{ Body: unknown }>('/auth/exchange', (request, reply) => {
-    if (tooManyAuthFailures(request.ip)) return sendError(reply, 'rate_limited', 'Too many attempts. Wait a minute.');
     const body = request.body;
     const code = typeof body === 'object' && body !== null && 'code' in body ? (body as { code: unknown }).code : undefined;
     const token = typeof code === 'string' && code.length <= 200 ? tokens.exchangeLoginCode(code) : undefined;
     if (token === undefined) {
-      const failures = authFailures.get(request.ip) ?? [];
-      failures.push(Date.now());
-      authFailures.set(request.ip, failures);
+      if (noteAuthFailure(request.ip)) return sendError(reply, 'rate_limited', 'Too many attempts. Wait a minute.');
       return sendError(reply, 'unauthorized', 'This sign-in link was already used or has expired. Restart Cairn for a new one.');
     }
     return reply.header('cache-control', 'no-store').send({ token });
   });
 
   app.get('/api/v1/events', (request, reply) => {
-    if (!isAuthorized(request)) return sendError(reply, 'unauthorized', 'A valid token is required.');
+    const problem = authProblem(request);
+    if (problem !== undefined) return sendError(reply, problem.code, problem.message);
     reply.hijack();
     const stream = reply.raw;
     stream.writeHead(200, {

@@ -20,6 +20,7 @@ export const searchHitSchema = z.object({
   snippet: z.string(),
   /** Half-open [start, end) ranges in `snippet` (UTF-16 code units) to highlight. */
   highlights: z.array(highlightSchema),
+  /** Higher is better; comparable only within one query. */
   score: z.number(),
   /** Why it matched: the words, the meaning, or both. */
   matchedBy: z.array(z.enum(matchKinds)),

@@ -205,4 +205,24 @@ describe('repeated wrong tokens', () => {
       await own.stop();
     }
   });
+
+  it('never lock out the right token or a fresh sign-in code from the same address', async () => {
+    const own = await startServer();
+    try {
+      for (let attempt = 0; attempt < 40; attempt += 1) {
+        await callOperation(own.server.url, `stale-token-${attempt}-padding`, 'thoughts.list', {});
+      }
+      expect((await callOperation(own.server.url, 'stale-token-again-padding', 'thoughts.list', {})).status).toBe(429);
+      expect((await callOperation(own.server.url, TOKEN, 'thoughts.list', {})).status).toBe(200);
+      const login = await rawRequest(own.server.url, {
+        method: 'POST',
+        path: '/auth/exchange',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: own.core.tokens.createLoginCode() }),
+      });
+      expect(login.status).toBe(200);
+    } finally {
+      await own.stop();
+    }
+  });
 });

@@ -222,3 +222,37 @@ describe('search paging', () => {
     }
   });
 });
+
+describe('ranking and the rank window', () => {
+  it('puts the thought that is most about the words first', async () => {
+    await capture('garden: water the tomatoes, then read about history, cooking, travel and music');
+    const focused = await capture('garden garden garden plans');
+    await capture('bought a garden hose and some other things for the house today');
+    const result = await call(core, 'search.query', { query: 'garden ' });
+    expect(result.items[0]?.thought.id).toBe(focused.id);
+    const scores = result.items.map((hit) => hit.score);
+    expect(scores).toEqual([...scores].sort((left, right) => right - left));
+  });
+
+  it('returns a query broader than the window newest first, once each, and stops at the window', async () => {
+    const windowed = createTestCore({ searchRankWindow: 5 });
+    try {
+      const ids: string[] = [];
+      for (let index = 0; index < 8; index += 1) {
+        ids.push((await call(windowed, 'thoughts.capture', { text: `common word ${'common '.repeat(index % 3)}${index}` })).id);
+        windowed.clock.advance(1000);
+      }
+      const first = await call(windowed, 'search.query', { query: 'common ', limit: 3 });
+      expect(first.items.map((hit) => hit.thought.id)).toEqual(ids.slice(-3).reverse());
+      expect(first.nextCursor).not.toBeNull();
+      const second = await call(windowed, 'search.query', { query: 'common ', limit: 3, cursor: first.nextCursor ?? '' });
+      expect(second.items.map((hit) => hit.thought.id)).toEqual(ids.slice(3, 5).reverse());
+      expect(second.nextCursor).toBeNull();
+      // A narrower query fits the window and is ranked again.
+      const narrow = await call(windowed, 'search.query', { query: 'common 2 ' });
+      expect(narrow.items.map((hit) => hit.thought.id)).toEqual([ids[2]]);
+    } finally {
+      await windowed.cleanup();
+    }
+  });
+});

@@ -122,16 +122,21 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
       if (job === undefined) break;
       await runOne(job);
     }
-    running = undefined;
-    schedule();
   }
 
   function wake(): void {
     if (paused || draining || running !== undefined) return;
-    running = loop().catch((error: unknown) => {
-      running = undefined;
-      logger.error('jobs.loop_failed', { error: String(error) });
-    });
+    // loop() may finish synchronously when nothing is due, so the bookkeeping lives in finally,
+    // which always runs after `running` has been assigned.
+    const run: Promise<void> = loop()
+      .catch((error: unknown) => {
+        logger.error('jobs.loop_failed', { error: String(error) });
+      })
+      .finally(() => {
+        if (running === run) running = undefined;
+        schedule();
+      });
+    running = run;
   }
 
   return {

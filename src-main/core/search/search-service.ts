@@ -1,11 +1,12 @@
 import type { ParsedInput, SearchHit } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import type { Database } from '../db/open-database';
-import { keywordSearch, keywordSnippets } from '../db/repositories/search';
+import { keywordSearch } from '../db/repositories/search';
 import { tagsForThoughts } from '../db/repositories/tags';
 import { findThoughtsBySeq } from '../db/repositories/thoughts';
 import { toThought } from '../thoughts/thought-mapping';
-import { parseSnippet, toFtsQuery } from './fts-query';
+import { queryTerms, toFtsQuery } from './fts-query';
+import { buildSnippet } from './snippet';
 
 /** How many of the newest matches of a query get ranked (see keywordSearch). */
 export const DEFAULT_RANK_WINDOW = 2_000;
@@ -21,12 +22,12 @@ export function createSearchService({ db, rankWindow = DEFAULT_RANK_WINDOW }: Se
   return {
     query(input: ParsedInput<'search.query'>): { items: SearchHit[]; nextCursor: string | null } {
       const offset = input.cursor === undefined ? 0 : decodeOffset(input.cursor);
-      const match = toFtsQuery(input.query);
-      if (match === undefined || offset >= rankWindow) return { items: [], nextCursor: null };
+      const terms = queryTerms(input.query);
+      if (terms === undefined || offset >= rankWindow) return { items: [], nextCursor: null };
       const { filters } = input;
-      const hits = keywordSearch(
+      const { hits, ranked } = keywordSearch(
         sqlite,
-        match,
+        toFtsQuery(terms),
         {
           scope: filters.scope,
           types: filters.types,
@@ -40,17 +41,17 @@ export function createSearchService({ db, rankWindow = DEFAULT_RANK_WINDOW }: Se
       const seqs = pageHits.map((hit) => hit.seq);
       const rows = new Map(findThoughtsBySeq(sqlite, seqs).map((row) => [row.seq, row]));
       const tags = tagsForThoughts(sqlite, seqs);
-      const snippets = keywordSnippets(sqlite, match, seqs);
       const items: SearchHit[] = [];
-      for (const hit of pageHits) {
+      for (const [index, hit] of pageHits.entries()) {
         const row = rows.get(hit.seq);
         if (row === undefined) continue;
-        const { snippet, highlights } = parseSnippet(snippets.get(hit.seq) ?? row.text.slice(0, 200));
+        const { snippet, highlights } = buildSnippet(row.text, terms);
         items.push({
           thought: toThought(row, tags.get(hit.seq) ?? []),
           snippet,
           highlights,
-          score: -hit.rank,
+          // bm25 is "lower is better"; unranked (too broad) pages score by position, newest highest.
+          score: ranked ? -hit.rank : 1 / (1 + offset + index),
           matchedBy: ['keyword'],
         });
       }

@@ -128,7 +128,9 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     if (input.type !== undefined && (input.type !== row.type || row.type_locked === 0)) {
       changes.type = input.type;
       changes.typeLocked = true;
-      if (input.type !== row.type) changed.push('type');
+      // Confirming the type the thought already has still locks it against later reclassification:
+      // a new version, so it gets its own event.
+      changed.push(input.type !== row.type ? 'type' : 'typeLocked');
     }
     if (input.pinned !== undefined && input.pinned !== (row.pinned === 1)) {
       changes.pinned = input.pinned;
@@ -142,11 +144,11 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     const nextTags = input.tags ?? retagForText(currentTags, row.text, changes.text);
     const tagsChanged = !sameSet(currentTags, nextTags);
     if (tagsChanged) changed.push('tags');
-    if (changed.length === 0 && changes.typeLocked === undefined) return { thought: present(row), changed };
+    if (changed.length === 0) return { thought: present(row), changed };
     const now = clock.now();
     const updated = updateThought(sqlite, row.seq, changes, now);
     if (tagsChanged) setUserTags(sqlite, row.seq, nextTags, now);
-    if (changed.length > 0) record(updated, 'thought.edited', changed, tagsChanged ? nextTags : currentTags, now);
+    record(updated, 'thought.edited', changed, tagsChanged ? nextTags : currentTags, now);
     if (changes.text !== undefined) enqueueUnderstanding(updated, now);
     return { thought: present(updated), changed };
   });
