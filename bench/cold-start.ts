@@ -6,20 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import { median, round } from './stats';
 import { startServer } from './server-process';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 /** How long the first run waits for a textbox before concluding the UI has none yet. */
 const UI_PROBE_MS = 8_000;
 
@@ -43,11 +33,11 @@ export interface ColdStartResult {
 }
 
 export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM);
+  return existsSync(CHROMIUM_PATH);
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 export async function measureColdStart(

@@ -112,11 +112,19 @@ function render(operation: OperationName, value: unknown): string {
   }
   if (operation === 'thoughts.list') {
     const { items } = value as { items: { id: string; createdAt: string; text: string }[] };
-    return items.map((item) => `${item.createdAt.slice(0, 16).replace('T', ' ')}  ${firstLine(item.text)}\n`).join('');
+    if (items.length === 0) return 'No thoughts yet.\n';
+    return items.map((item) => `${localTime(item.createdAt)}  ${firstLine(item.text)}\n`).join('');
   }
   const { items } = value as { items: { thought: { createdAt: string }; snippet: string }[] };
   if (items.length === 0) return 'No thoughts match.\n';
-  return items.map((hit) => `${hit.thought.createdAt.slice(0, 10)}  ${firstLine(hit.snippet)}\n`).join('');
+  return items.map((hit) => `${localTime(hit.thought.createdAt)}  ${firstLine(hit.snippet)}\n`).join('');
+}
+
+/** "2026-11-22 08:34" in this computer's time zone. */
+function localTime(iso: string): string {
+  const date = new Date(iso);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 function firstLine(text: string): string {

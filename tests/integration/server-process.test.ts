@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { thoughtSchema } from '../../src-shared/contract';
@@ -6,7 +7,7 @@ import { DATABASE_FILE } from '../../src-main/core/paths';
 import { openSecondConnection } from '../helpers/db-inspect';
 import { callOperation } from '../helpers/http-client';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
-import { tempDir } from '../helpers/test-core';
+import { REPO_ROOT, tempDir } from '../helpers/test-core';
 
 const TOKEN = 'process-token-0123456789abcdef';
 const dir = tempDir('cairn-server-');
@@ -71,5 +72,25 @@ describe('the CLI next to a running server', () => {
     const io = cliIo();
     expect(await runCli(['add', '   '], io)).toBe(1);
     expect(io.err.join('')).toContain('[invalid_input]');
+  });
+
+  it('runs as a built script too, as `node out/main/cli.js`, into the same database', () => {
+    const empty = tempDir('cairn-cli-');
+    try {
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [join(REPO_ROOT, 'out/main/cli.js'), ...args], {
+          env: { ...process.env, CAIRN_DATA_DIR: empty.path },
+          encoding: 'utf8',
+        });
+      const list = run('list');
+      expect(list.status).toBe(0);
+      expect(list.stdout).toBe('No thoughts yet.\n');
+      const add = run('add', 'straight from a shell');
+      expect(add.status).toBe(0);
+      expect(add.stdout).toMatch(/^Saved [0-9A-Z]{26}\n$/);
+      expect(run('list').stdout).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d {2}straight from a shell\n$/);
+    } finally {
+      empty.remove();
+    }
   });
 });
