@@ -20,6 +20,7 @@ export const errorCodes = [
   'db_unavailable',
   'storage_full',
   'shutting_down',
+  'model_unavailable',
   'internal',
 ] as const;
 
@@ -76,5 +77,7 @@ export const errorAdvice: Record<ErrorCode, string> = {
   db_unavailable: 'Cairn cannot write to its data folder. Check the disk and the folder permissions.',
   storage_full: 'The disk is full. Free some space; nothing you wrote earlier was lost.',
   shutting_down: 'Cairn is closing. Try again after it restarts.',
+  model_unavailable:
+    'Search by meaning is off because no embedding model is installed. Import a model folder, or allow the one-time download in Settings.',
   internal: 'Something went wrong inside Cairn. Your saved thoughts are safe; try again.',
 };

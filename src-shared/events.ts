@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { idSchema } from './contract/common';
+import { indexStatusSchema } from './contract/intelligence';
 
 /** Main → renderer notifications. Payloads are validated before they are sent. */
 export const eventsContract = {
   /** Thoughts were added or changed, here or by another client (CLI, phone). */
   'thoughts.changed': z.object({
     ids: z.array(idSchema),
-    reason: z.enum(['captured', 'updated', 'archived', 'unarchived', 'deleted', 'restored', 'external']),
+    reason: z.enum(['captured', 'updated', 'archived', 'unarchived', 'deleted', 'restored', 'external', 'analyzed']),
   }),
+  /** Indexing moved on (at most a few times a second) or its state changed. */
+  'index.progress': indexStatusSchema,
+  /** Task suggestions were created, accepted, dismissed or expired. */
+  'suggestions.changed': z.object({ thoughtIds: z.array(idSchema) }),
 } as const;
 
 export type EventName = keyof typeof eventsContract;

@@ -18,9 +18,16 @@ export const operationNameList = [
   'settings.get',
   'settings.update',
   'system.health',
+  'thoughts.related',
+  'suggestions.list',
+  'suggestions.accept',
+  'suggestions.dismiss',
+  'tags.accept',
+  'tags.remove',
+  'index.status',
 ] as const satisfies readonly OperationName[];
 
-export const eventNameList = ['thoughts.changed'] as const satisfies readonly EventName[];
+export const eventNameList = ['thoughts.changed', 'index.progress', 'suggestions.changed'] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : { missing: Exclude<All, Listed> };
 export const allOperationsListed: Unlisted<OperationName, (typeof operationNameList)[number]> = true;

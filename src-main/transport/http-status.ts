@@ -16,6 +16,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   db_unavailable: 503,
   storage_full: 507,
   shutting_down: 503,
+  model_unavailable: 503,
   internal: 500,
 };
 

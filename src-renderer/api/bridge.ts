@@ -25,6 +25,13 @@ export function createBridge(call: Call, on: Subscribe): CairnBridge {
     'settings.get': (input) => call('settings.get', input),
     'settings.update': (input) => call('settings.update', input),
     'system.health': (input) => call('system.health', input),
+    'thoughts.related': (input) => call('thoughts.related', input),
+    'suggestions.list': (input) => call('suggestions.list', input),
+    'suggestions.accept': (input) => call('suggestions.accept', input),
+    'suggestions.dismiss': (input) => call('suggestions.dismiss', input),
+    'tags.accept': (input) => call('tags.accept', input),
+    'tags.remove': (input) => call('tags.remove', input),
+    'index.status': (input) => call('index.status', input),
     on,
   };
 }

@@ -41,7 +41,7 @@ type ListenerTable = { [K in EventName]: Set<(payload: EventPayload<K>) => void>
 /** The browser door: `POST /api/v1/<operation>` with the session token, events over SSE. */
 export function createHttpClient(options: HttpClientOptions): CairnBridge {
   const baseUrl = options.baseUrl ?? '';
-  const listeners: ListenerTable = { 'thoughts.changed': new Set() };
+  const listeners: ListenerTable = { 'thoughts.changed': new Set(), 'index.progress': new Set(), 'suggestions.changed': new Set() };
   let disconnect: (() => void) | undefined;
 
   const call: Call = async <K extends OperationName>(name: K, input: unknown) => {
@@ -73,9 +73,13 @@ export function createHttpClient(options: HttpClientOptions): CairnBridge {
 
   function emit(name: string, data: unknown): void {
     if (!isEventName(name)) return;
+    dispatch(name, data);
+  }
+
+  function dispatch<K extends EventName>(name: K, data: unknown): void {
     const parsed = eventsContract[name].safeParse(data);
     if (!parsed.success) return;
-    for (const listener of listeners[name]) listener(parsed.data);
+    for (const listener of listeners[name]) listener(parsed.data as EventPayload<K>);
   }
 
   function totalListeners(): number {

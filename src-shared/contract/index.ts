@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { intelligenceContract } from './intelligence';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
@@ -10,6 +11,7 @@ export const contract = {
   ...searchContract,
   ...settingsContract,
   ...systemContract,
+  ...intelligenceContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -45,6 +47,7 @@ type ApiMethod<K extends OperationName> = object extends OperationInput<K>
 export type CairnApi = { [K in OperationName]: ApiMethod<K> };
 
 export * from './common';
+export * from './intelligence';
 export * from './search';
 export * from './settings';
 export * from './system';

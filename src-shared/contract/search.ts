@@ -51,6 +51,8 @@ export const searchContract = {
     output: z.object({
       items: z.array(searchHitSchema),
       nextCursor: z.string().nullable(),
+      /** False when only words were searched (no model yet, or the thoughts are still being indexed). */
+      usedMeaning: z.boolean(),
     }),
   },
 } as const;

@@ -18,7 +18,22 @@ const settingFields = {
   checksEnabled: z.boolean(),
   checkIntervalMinutes: z.number().int().min(5).max(24 * 60),
   quietHours: z.object({ start: timeOfDay, end: timeOfDay }).nullable(),
+  /** IANA zone for reading dates in thoughts ("tomorrow at 3"); null follows the computer's. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((zone) => isTimeZone(zone), 'Not a known time zone (use a name like Europe/Berlin).')
+    .nullable(),
 };
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type SettingFields = typeof settingFields;
 export type Settings = { [K in keyof SettingFields]: z.infer<SettingFields[K]> };
@@ -38,6 +53,7 @@ export const defaultSettings: Settings = {
   checksEnabled: true,
   checkIntervalMinutes: 45,
   quietHours: { start: '22:00', end: '07:00' },
+  timeZone: null,
 };
 
 /** Every setting, each validated on its own; stored values that fail fall back to defaults. */

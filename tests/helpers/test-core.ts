@@ -31,7 +31,11 @@ export interface TestCore extends Core {
   cleanup(): Promise<void>;
 }
 
-/** A real core over a real SQLite file in a fresh temp folder. */
+/**
+ * A real core over a real SQLite file in a fresh temp folder. Background work (analysis,
+ * indexing) is off unless a test asks for it with `runJobs: true`, so a test sees exactly what
+ * its own calls did.
+ */
 export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
   const dir = tempDir();
   const clock = manualClock();
@@ -42,6 +46,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     clock,
     newId: createUlidGenerator(clock),
     logger: silentLogger,
+    runJobs: false,
     ...overrides,
   });
   return Object.assign(core, {

@@ -57,7 +57,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Databa
     loadVectorExtension(sqlite);
     const orm = drizzle(sqlite, { schema });
     migrate(orm, { migrationsFolder: options.migrationsFolder });
-    ensureVectorTable(sqlite, options.embeddingDimension ?? DEFAULT_EMBEDDING_DIMENSION);
+    // Vector tables are per embedding model, created by createVectorStore (core/vectors/).
     sqlite.pragma(`user_version = ${migrations.length}`);
     return {
       sqlite,
@@ -103,14 +103,6 @@ function refuseFutureDatabase(
       { path, schemaVersion: userVersion, supportedSchemaVersion: knownMigrations },
     );
   }
-}
-
-/** The vec0 table's dimension comes from configuration, so it is created here, not in SQL. */
-function ensureVectorTable(sqlite: BetterSqlite3.Database, dimension: number): void {
-  if (!Number.isInteger(dimension) || dimension < 1 || dimension > 8192) {
-    throw new AppError('invalid_input', `Embedding dimension ${dimension} is not supported.`);
-  }
-  sqlite.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS thought_vectors USING vec0(embedding float[${dimension}])`);
 }
 
 function withPath(error: AppError, path: string): AppError {

@@ -95,15 +95,38 @@ export const thoughtAttachments = sqliteTable(
 );
 
 /** Which model produced each stored vector, so a model change can re-embed in the background. */
-export const thoughtEmbeddings = sqliteTable('thought_embeddings', {
-  thoughtSeq: integer('thought_seq')
-    .primaryKey()
-    .references(() => thoughts.seq, { onDelete: 'cascade' }),
+/**
+ * Which thoughts have a vector from which model. Several models can coexist while a new one is
+ * being built in the background; the vectors themselves live in the vector store's tables.
+ */
+export const thoughtEmbeddings = sqliteTable(
+  'thought_embeddings',
+  {
+    thoughtSeq: integer('thought_seq')
+      .notNull()
+      .references(() => thoughts.seq, { onDelete: 'cascade' }),
+    /** `<model id>@<revision>`: one vector table set per key. */
+    modelKey: text('model_key').notNull(),
+    modelId: text('model_id').notNull(),
+    modelRevision: text('model_revision').notNull(),
+    dimension: integer('dimension').notNull(),
+    embeddedAt: integer('embedded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.thoughtSeq, t.modelKey] }), index('thought_embeddings_model_idx').on(t.modelKey)],
+);
+
+/** Embedding models Cairn has used; the newest `active` one answers searches. */
+export const embeddingModels = sqliteTable('embedding_models', {
+  modelKey: text('model_key').primaryKey(),
   modelId: text('model_id').notNull(),
   modelRevision: text('model_revision').notNull(),
   dimension: integer('dimension').notNull(),
-  contentVersion: integer('content_version').notNull(),
-  embeddedAt: integer('embedded_at').notNull(),
+  /** building: backfilling in the background; active: searched; retired: being dropped. */
+  state: text('state').notNull(),
+  /** Backfill walks thoughts newest first; every seq at or above this has been visited. */
+  backfillBelowSeq: integer('backfill_below_seq'),
+  createdAt: createdAt(),
+  activatedAt: integer('activated_at'),
 });
 
 export const lifeAreas = sqliteTable(
@@ -140,6 +163,8 @@ export const tasks = sqliteTable(
     priority: integer('priority').notNull().default(0),
     status: text('status').notNull().default('todo'),
     dueAt: integer('due_at'),
+    /** Lower-case words of the title, for "an identical open task already exists". */
+    titleKey: text('title_key').notNull().default(''),
     parentId: text('parent_id'),
     /** RFC 5545 RRULE text, e.g. FREQ=WEEKLY;BYDAY=MO. */
     recurrenceRule: text('recurrence_rule'),
@@ -155,6 +180,7 @@ export const tasks = sqliteTable(
     index('tasks_status_due_idx').on(t.status, t.dueAt),
     index('tasks_goal_idx').on(t.goalId),
     index('tasks_parent_idx').on(t.parentId),
+    index('tasks_title_key_idx').on(t.titleKey, t.status),
   ],
 );
 
@@ -166,7 +192,9 @@ export const taskSuggestions = sqliteTable(
       .notNull()
       .references(() => thoughts.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
+    titleKey: text('title_key').notNull().default(''),
     dueAt: integer('due_at'),
+    dueHasTime: integer('due_has_time').notNull().default(0),
     confidence: real('confidence').notNull(),
     status: text('status').notNull().default('pending'),
     origin: text('origin').notNull().default('offline'),
@@ -177,6 +205,8 @@ export const taskSuggestions = sqliteTable(
   (t) => [
     index('task_suggestions_status_idx').on(t.status, t.expiresAt),
     index('task_suggestions_thought_idx').on(t.thoughtId),
+    // Never the same suggestion twice for one thought, whatever its status.
+    uniqueIndex('task_suggestions_thought_title_unique').on(t.thoughtId, t.titleKey),
   ],
 );
 

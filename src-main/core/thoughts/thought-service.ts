@@ -5,6 +5,7 @@ import type {
   ThoughtEvent,
   ThoughtEventType,
   ThoughtSource,
+  ThoughtType,
 } from '../../../src-shared/contract';
 import { thoughtSnapshotSchema } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
@@ -74,12 +75,19 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     return row;
   }
 
-  function record(row: ThoughtRow, type: ThoughtEventType, changed: string[], userTags: string[], now: number): void {
+  function record(
+    row: ThoughtRow,
+    type: ThoughtEventType,
+    changed: string[],
+    userTags: string[],
+    now: number,
+    actor: 'user' | 'system' = 'user',
+  ): void {
     appendEvent(sqlite, {
       entityType: 'thought',
       entityId: row.id,
       type,
-      actor: 'user',
+      actor,
       at: now,
       data: { changed, snapshot: toSnapshot(row, userTags) },
     });
@@ -153,6 +161,17 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     return { thought: present(updated), changed };
   });
 
+  /** Cairn's own reading of the type; never overrides a type the person chose. */
+  const classifyTransaction = sqlite.transaction((id: string, type: ThoughtType, seenText: string) => {
+    const row = findThoughtById(sqlite, id);
+    // Gone, edited since it was analysed (a fresh analysis is queued), locked, or already right.
+    if (row === undefined || row.text !== seenText || row.type_locked === 1 || row.type === type) return false;
+    const now = clock.now();
+    const updated = updateThought(sqlite, row.seq, { type }, now);
+    record(updated, 'thought.edited', ['type'], userTagsOf(row.seq), now, 'system');
+    return true;
+  });
+
   const stateTransaction = sqlite.transaction((id: string, change: StateChange) => {
     const row = requireRow(id);
     const rule = STATE_CHANGES[change];
@@ -161,6 +180,8 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     const now = clock.now();
     const updated = updateThought(sqlite, row.seq, rule.changes(now), now);
     record(updated, rule.event, [change === 'archive' || change === 'unarchive' ? 'archived' : 'deleted'], userTagsOf(row.seq), now);
+    // The index skips the trash; a restored thought may have been trashed before it got a vector.
+    if (change === 'restore') enqueueJob(sqlite, { kind: 'embed', payload: { thoughtId: row.id }, dedupeKey: row.id }, now);
     return { thought: present(updated), changed: true };
   });
 
@@ -208,6 +229,13 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     unarchive: (id: string) => changeState(id, 'unarchive'),
     delete: (id: string) => changeState(id, 'delete'),
     restore: (id: string) => changeState(id, 'restore'),
+
+    /** Sets the type the analyzer read from `seenText`, if the thought still says that. */
+    classify(id: string, type: ThoughtType, seenText: string): boolean {
+      const changed = classifyTransaction.immediate(id, type, seenText);
+      if (changed) bus.emit('thoughts.changed', { ids: [id], reason: 'analyzed' });
+      return changed;
+    },
 
     history(id: string): { events: ThoughtEvent[] } {
       requireRow(id);

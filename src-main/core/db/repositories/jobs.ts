@@ -118,3 +118,14 @@ export function queueCounts(sqlite: BetterSqlite3.Database): QueueCounts {
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }
+
+/** Atomically takes up to `limit` due jobs of one kind, oldest first (batch processors). */
+export function claimJobs(sqlite: BetterSqlite3.Database, kind: string, limit: number, now: number): JobRow[] {
+  return statement(
+    sqlite,
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
+     WHERE id IN (
+       SELECT id FROM jobs WHERE status = 'pending' AND kind = ? AND run_after <= ? ORDER BY run_after, id LIMIT ?)
+     RETURNING ${JOB_COLUMNS}`,
+  ).all(now, kind, now, limit) as JobRow[];
+}

@@ -90,3 +90,13 @@ function filterSql(filters: KeywordFilters): { where: string; params: unknown[] 
   }
   return { where: conditions.join(' AND '), params };
 }
+
+/** Which of `seqs` pass the filters (for meaning matches, found outside SQL). */
+export function seqsMatchingFilters(sqlite: BetterSqlite3.Database, seqs: readonly number[], filters: KeywordFilters): Set<number> {
+  if (seqs.length === 0) return new Set();
+  const { where, params } = filterSql(filters);
+  const rows = statement(sqlite, `SELECT t.seq FROM thoughts t WHERE t.seq IN (SELECT value FROM json_each(?)) AND ${where}`)
+    .pluck()
+    .all(JSON.stringify(seqs), ...params) as number[];
+  return new Set(rows);
+}

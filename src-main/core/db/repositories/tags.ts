@@ -68,3 +68,58 @@ export function tagsForThoughts(sqlite: BetterSqlite3.Database, seqs: readonly n
   }
   return bySeq;
 }
+
+/**
+ * Adds Cairn's tag suggestions to a thought. A tag it already carries, or one the person removed
+ * from it, is left as it is: a removed suggestion never comes back.
+ */
+export function addAutoTags(
+  sqlite: BetterSqlite3.Database,
+  thoughtSeq: number,
+  tags: readonly { name: string; confidence: number }[],
+  now: number,
+): string[] {
+  const added: string[] = [];
+  for (const tag of tags) {
+    const tagId = ensureTag(sqlite, tag.name, now);
+    const result = statement(
+      sqlite,
+      `INSERT OR IGNORE INTO thought_tags (thought_seq, tag_id, kind, status, confidence, created_at)
+       VALUES (?, ?, 'auto', 'suggested', ?, ?)`,
+    ).run(thoughtSeq, tagId, tag.confidence, now);
+    if (result.changes === 1) added.push(tag.name);
+  }
+  return added;
+}
+
+/** What the thought has under this tag name, if anything. */
+export function tagLinkOf(
+  sqlite: BetterSqlite3.Database,
+  thoughtSeq: number,
+  name: string,
+): { kind: 'user' | 'auto'; status: 'accepted' | 'suggested' | 'removed' } | undefined {
+  return statement(
+    sqlite,
+    `SELECT tt.kind AS kind, tt.status AS status FROM thought_tags tt JOIN tags t ON t.id = tt.tag_id
+     WHERE tt.thought_seq = ? AND t.name = ?`,
+  ).get(thoughtSeq, name) as { kind: 'user' | 'auto'; status: 'accepted' | 'suggested' | 'removed' } | undefined;
+}
+
+/** Keeps a tombstone so the tag is never suggested for this thought again. */
+export function markTagRemoved(sqlite: BetterSqlite3.Database, thoughtSeq: number, name: string, now: number): void {
+  const tagId = ensureTag(sqlite, name, now);
+  statement(
+    sqlite,
+    `INSERT INTO thought_tags (thought_seq, tag_id, kind, status, created_at) VALUES (?, ?, 'auto', 'removed', ?)
+     ON CONFLICT (thought_seq, tag_id) DO UPDATE SET kind = 'auto', status = 'removed', confidence = NULL`,
+  ).run(thoughtSeq, tagId, now);
+}
+
+/** Every tag in use (not removed), with how many thoughts carry it as a user tag. */
+export function tagVocabulary(sqlite: BetterSqlite3.Database): { name: string; count: number }[] {
+  return statement(
+    sqlite,
+    `SELECT t.name AS name, count(*) AS count FROM thought_tags tt JOIN tags t ON t.id = tt.tag_id
+     WHERE tt.kind = 'user' GROUP BY t.id ORDER BY count DESC, t.name`,
+  ).all() as { name: string; count: number }[];
+}

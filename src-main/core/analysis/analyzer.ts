@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { thoughtTypes, type ThoughtType } from '../../../src-shared/contract';
+import type { Clock } from '../clock';
+import type { Database } from '../db/open-database';
+import { addAutoTags, tagsForThoughts, tagVocabulary } from '../db/repositories/tags';
+import { findThoughtById, findThoughtsBySeq, type ThoughtRow } from '../db/repositories/thoughts';
+import type { EventBus } from '../events/event-bus';
+import type { VectorStorePort, EmbedderPort } from '../indexing/ports';
+import type { JobProcessor } from '../jobs/job-queue';
+import type { Logger } from '../logger';
+import type { SettingsService } from '../settings/settings-service';
+import type { SuggestionService } from '../suggestions/suggestion-service';
+import type { ThoughtService } from '../thoughts/thought-service';
+import { classifyThought, TYPE_PROTOTYPES, type EmbeddingEvidence } from '../understanding/classify';
+import { suggestTags } from '../understanding/auto-tags';
+import { extractTasks } from '../understanding/task-extract';
+
+/** Neighbours whose tags vote on a new thought's tags. */
+const TAG_NEIGHBOURS = 8;
+
+export interface AnalyzerDeps {
+  db: Database;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  thoughts: ThoughtService;
+  suggestions: SuggestionService;
+  settings: SettingsService;
+}
+
+/**
+ * Reads a thought offline and deterministically: its type, the tasks in it, and tags from the
+ * person's own vocabulary. Runs twice per new or edited thought: right after capture from the
+ * words alone (`analyze` job), and again once its vector exists, adding what meaning tells
+ * (prototype types, the tags of similar thoughts).
+ */
+export function createAnalyzer(deps: AnalyzerDeps) {
+  const { db, clock, bus, thoughts, suggestions, settings } = deps;
+  const { sqlite } = db;
+  const prototypeCache = new Map<string, Promise<Record<ThoughtType, Float32Array[]>>>();
+
+  function timeZone(): string {
+    return settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  function userTagsOf(seq: number): string[] {
+    return (tagsForThoughts(sqlite, [seq]).get(seq) ?? []).filter((tag) => tag.kind === 'user').map((tag) => tag.name);
+  }
+
+  function applyTags(row: ThoughtRow, neighbours: { tags: string[]; similarity: number }[]): void {
+    if (!settings.get().autoTagging) return;
+    const found = suggestTags({ text: row.text, existingTags: tagVocabulary(sqlite), neighbours, userTags: userTagsOf(row.seq) });
+    if (found.length === 0) return;
+    const added = sqlite.transaction(() => addAutoTags(sqlite, row.seq, found, clock.now())).immediate();
+    if (added.length > 0) bus.emit('thoughts.changed', { ids: [row.id], reason: 'analyzed' });
+  }
+
+  function analyze(row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]) {
+    const classification = classifyThought(row.text, evidence);
+    if (row.type_locked === 0) thoughts.classify(row.id, classification.type, row.text);
+    const current = settings.get();
+    const tasks = extractTasks(row.text, { reference: new Date(row.created_at), timeZone: timeZone(), classification });
+    suggestions.offer(row.id, tasks, { mode: current.suggestionMode, autoCreateThreshold: current.autoCreateThreshold });
+    applyTags(row, neighbours);
+  }
+
+  async function prototypesFor(key: string, embedder: EmbedderPort): Promise<Record<ThoughtType, Float32Array[]>> {
+    let cached = prototypeCache.get(key);
+    if (cached === undefined) {
+      cached = (async () => {
+        const entries = await Promise.all(
+          thoughtTypes.map(async (type) => [type, await embedder.embed(TYPE_PROTOTYPES[type], 'passage')] as const),
+        );
+        return Object.fromEntries(entries) as Record<ThoughtType, Float32Array[]>;
+      })();
+      prototypeCache.set(key, cached);
+      cached.catch(() => prototypeCache.delete(key));
+    }
+    return cached;
+  }
+
+  return {
+    /** The `analyze` job: words only, right after capture or an edit. */
+    processor: {
+      kind: 'analyze',
+      payloadSchema: z.object({ thoughtId: z.string() }),
+      async process({ thoughtId }) {
+        const row = findThoughtById(sqlite, thoughtId);
+        if (row === undefined || row.deleted_at !== null) return;
+        analyze(row, undefined, []);
+      },
+    } satisfies JobProcessor<{ thoughtId: string }>,
+
+    /** After fresh vectors were stored: the same reading, now with meaning. */
+    async withVectors(
+      items: readonly { seq: number; vector: Float32Array }[],
+      store: VectorStorePort,
+      embedder: EmbedderPort,
+      key: string,
+    ): Promise<void> {
+      const prototypes = await prototypesFor(key, embedder);
+      const rows = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
+      for (const item of items) {
+        const row = rows.get(item.seq);
+        if (row === undefined || row.deleted_at !== null) continue;
+        const near = store.nearest(item.vector, TAG_NEIGHBOURS + 1).filter((hit) => hit.seq !== item.seq);
+        const tags = tagsForThoughts(
+          sqlite,
+          near.map((hit) => hit.seq),
+        );
+        const neighbours = near.map((hit) => ({
+          similarity: Math.max(0, hit.similarity),
+          tags: (tags.get(hit.seq) ?? []).filter((tag) => tag.kind === 'user').map((tag) => tag.name),
+        }));
+        analyze(row, { vector: item.vector, prototypes }, neighbours);
+      }
+    },
+  };
+}
+
+export type Analyzer = ReturnType<typeof createAnalyzer>;

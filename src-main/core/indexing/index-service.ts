@@ -1,0 +1,341 @@
+import type { IndexStatus } from '../../../src-shared/contract';
+import type { Clock } from '../clock';
+import type { Database } from '../db/open-database';
+import {
+  deleteEmbeddingModel,
+  embeddingCounts,
+  embeddingModels,
+  insertEmbeddingModel,
+  recordEmbedding,
+  setBackfillBelow,
+  setModelState,
+  thoughtsWithoutEmbedding,
+  type EmbeddingModelRow,
+} from '../db/repositories/embeddings';
+import { claimJobs, completeJob, releaseJob, type JobRow } from '../db/repositories/jobs';
+import { findThoughtById, findThoughtsBySeq } from '../db/repositories/thoughts';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logger';
+import { createRateMeter, etaSeconds } from './index-progress';
+import { modelKey, type EmbedderPort, type EmbedderState, type ModelInfo, type VectorStorePort } from './ports';
+
+/** Thoughts embedded per batch: one inference call in the worker, one short write transaction. */
+export const EMBED_BATCH = 32;
+const PROGRESS_INTERVAL_MS = 250;
+const MAX_BACKOFF_MS = 5 * 60 * 1000;
+
+export interface IndexServiceDeps {
+  db: Database;
+  clock: Clock;
+  bus: EventBus;
+  logger: Logger;
+  /** Loads a model (in a worker); `state()` says whether it could. */
+  openEmbedder(modelId: string): EmbedderPort;
+  openVectorStore(key: string, dimension: number): VectorStorePort;
+  /** The model the person chose (setting `embeddingModel`). */
+  desiredModel(): string;
+  /** Called with thoughts that were just embedded because they were captured or edited. */
+  onEmbedded?(items: { seq: number; vector: Float32Array }[], store: VectorStorePort, embedder: EmbedderPort, key: string): Promise<void>;
+}
+
+interface Slot {
+  embedder: EmbedderPort;
+  modelId: string;
+}
+
+/**
+ * Keeps every thought's vector current, in the background: first what was just captured or
+ * edited (the `embed` jobs), then older thoughts, newest first. All progress lives in SQLite, so
+ * a crash or kill resumes where it stopped. Changing the model builds a second set of vectors
+ * while search keeps using the first; the new set takes over once complete.
+ */
+export function createIndexService(deps: IndexServiceDeps) {
+  const { db, clock, bus, logger } = deps;
+  const { sqlite } = db;
+  const stores = new Map<string, VectorStorePort>();
+  const rate = createRateMeter();
+  let build: Slot | undefined;
+  let search: Slot | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  let backoffMs = 0;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let lastProgressAt = 0;
+  let counts = { total: 0, embedded: 0 };
+  /** Models are (re)decided at start and after a settings change, not on every wake. */
+  let settled = false;
+
+  function storeFor(model: { key: string; dimension: number }): VectorStorePort {
+    let store = stores.get(model.key);
+    if (store === undefined) {
+      store = deps.openVectorStore(model.key, model.dimension);
+      stores.set(model.key, store);
+    }
+    return store;
+  }
+
+  function rows(): { active: EmbeddingModelRow | undefined; building: EmbeddingModelRow | undefined } {
+    const all = embeddingModels(sqlite);
+    return { active: all.findLast((row) => row.state === 'active'), building: all.findLast((row) => row.state === 'building') };
+  }
+
+  /** The model whose vectors are being written now. */
+  function target(): (ModelInfo & { key: string }) | undefined {
+    const state = build?.embedder.state();
+    if (state?.state !== 'ready') return undefined;
+    return { ...state.model, key: modelKey(state.model) };
+  }
+
+  function recount(): void {
+    counts = embeddingCounts(sqlite, target()?.key ?? rows().active?.model_key);
+  }
+
+  function status(): IndexStatus {
+    const state: EmbedderState = build?.embedder.state() ?? { state: 'loading' };
+    const model = target();
+    const now = clock.now();
+    const perSecond = rate.perSecond(now);
+    const remaining = Math.max(0, counts.total - counts.embedded);
+    return {
+      state: state.state === 'ready' ? (remaining > 0 ? 'indexing' : 'ready') : state.state,
+      model: model === undefined ? null : { id: model.id, revision: model.revision, dimension: model.dimension },
+      message: state.state === 'unavailable' ? state.message : null,
+      total: counts.total,
+      embedded: Math.min(counts.embedded, counts.total),
+      ratePerSecond: remaining > 0 ? perSecond : null,
+      etaSeconds: remaining > 0 ? etaSeconds(remaining, perSecond) : null,
+    };
+  }
+
+  function announce(force: boolean): void {
+    const now = clock.now();
+    if (!force && now - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+    lastProgressAt = now;
+    bus.emit('index.progress', status());
+  }
+
+  /** Decides which models are in play once the chosen one has loaded (or failed to). */
+  async function settleModels(): Promise<void> {
+    const wanted = deps.desiredModel();
+    if (build?.modelId !== wanted) {
+      if (build !== undefined && build !== search) await build.embedder.dispose();
+      build = { embedder: deps.openEmbedder(wanted), modelId: wanted };
+      announce(true);
+    }
+    const state = await build.embedder.ready();
+    if (state.state !== 'ready') {
+      logger.warn('index.model_unavailable', { model: wanted, message: state.state === 'unavailable' ? state.message : 'loading' });
+      recount();
+      announce(true);
+      return;
+    }
+    const key = modelKey(state.model);
+    const { active } = rows();
+    if (active === undefined || active.model_key === key) {
+      // First model ever (its vectors become searchable as they are made), or the same one.
+      insertEmbeddingModel(sqlite, { key, ...state.model, state: 'active' }, clock.now());
+      if (active === undefined) setModelState(sqlite, key, 'active', clock.now());
+      if (search !== undefined && search !== build) await search.embedder.dispose();
+      search = build;
+    } else {
+      insertEmbeddingModel(sqlite, { key, ...state.model, state: 'building' }, clock.now());
+      if (search === undefined || search.modelId !== active.model_id) {
+        search = { embedder: deps.openEmbedder(active.model_id), modelId: active.model_id };
+      }
+    }
+    // Models other than the active and the one being built are leftovers of an earlier switch.
+    for (const row of embeddingModels(sqlite)) {
+      if (row.model_key !== key && row.model_key !== active?.model_key) retire(row);
+    }
+    recount();
+    announce(true);
+  }
+
+  function retire(row: EmbeddingModelRow): void {
+    storeFor({ key: row.model_key, dimension: row.dimension }).drop();
+    stores.delete(row.model_key);
+    sqlite.transaction(() => deleteEmbeddingModel(sqlite, row.model_key)).immediate();
+    logger.info('index.model_retired', { model: row.model_key });
+  }
+
+  const writeBatch = sqlite.transaction(
+    (model: ModelInfo & { key: string }, items: { seq: number; text: string; vector: Float32Array }[], jobs: JobRow[]) => {
+      const now = clock.now();
+      const store = storeFor(model);
+      const current = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
+      const written: { seq: number; vector: Float32Array }[] = [];
+      for (const item of items) {
+        const row = current.get(item.seq);
+        // Edited while it was being embedded: its job runs again with the new text.
+        if (row === undefined || row.text !== item.text) continue;
+        store.upsert(item.seq, item.vector);
+        recordEmbedding(sqlite, item.seq, model, now);
+        written.push({ seq: item.seq, vector: item.vector });
+      }
+      for (const job of jobs) {
+        const seq = seqOfJob.get(job.id);
+        const row = seq === undefined ? undefined : current.get(seq);
+        const item = items.find((candidate) => candidate.seq === seq);
+        if (row !== undefined && item !== undefined && row.text !== item.text) releaseJob(sqlite, job.id, now);
+        else completeJob(sqlite, job.id);
+      }
+      return written;
+    },
+  );
+  const seqOfJob = new Map<number, number>();
+
+  /** One batch: fresh captures and edits first, then the backfill. false when there was nothing to do. */
+  async function step(model: ModelInfo & { key: string }, embedder: EmbedderPort): Promise<boolean> {
+    const now = clock.now();
+    const jobs = sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate();
+    let items: { seq: number; text: string }[];
+    let fromJobs = true;
+    if (jobs.length > 0) {
+      items = [];
+      seqOfJob.clear();
+      for (const job of jobs) {
+        const thoughtId = parseThoughtId(job.payload);
+        const row = thoughtId === undefined ? undefined : findThoughtById(sqlite, thoughtId);
+        if (row === undefined || row.deleted_at !== null) continue;
+        seqOfJob.set(job.id, row.seq);
+        if (!items.some((item) => item.seq === row.seq)) items.push({ seq: row.seq, text: row.text });
+      }
+    } else {
+      fromJobs = false;
+      const row = embeddingModels(sqlite).find((candidate) => candidate.model_key === model.key);
+      items = thoughtsWithoutEmbedding(sqlite, model.key, row?.backfill_below_seq ?? null, EMBED_BATCH);
+      if (items.length === 0) {
+        finishBackfill(model.key);
+        return false;
+      }
+    }
+    let vectors: Float32Array[] = [];
+    if (items.length > 0) {
+      try {
+        vectors = await embedder.embed(
+          items.map((item) => item.text),
+          'passage',
+        );
+      } catch (error) {
+        sqlite.transaction(() => jobs.forEach((job) => releaseJob(sqlite, job.id, clock.now()))).immediate();
+        throw error;
+      }
+    }
+    const embedded = items.map((item, index) => ({ ...item, vector: vectors[index] ?? new Float32Array() }));
+    const written = writeBatch.immediate(model, embedded, jobs);
+    if (!fromJobs) {
+      const lowest = items.at(-1)?.seq;
+      if (lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
+    }
+    rate.record(clock.now(), written.length);
+    counts.embedded += written.length;
+    if (fromJobs && written.length > 0) counts.total = embeddingCounts(sqlite, undefined).total;
+    if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {
+      try {
+        await deps.onEmbedded(written, storeFor(model), embedder, model.key);
+      } catch (error) {
+        // Reading meaning is a bonus: the vectors are stored whatever happens here.
+        logger.warn('index.after_embed_failed', { error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    announce(false);
+    return true;
+  }
+
+  function finishBackfill(key: string): void {
+    const { active, building } = rows();
+    if (building?.model_key !== key) return;
+    // The new model's vectors are complete: it answers searches from now on.
+    sqlite
+      .transaction(() => {
+        setModelState(sqlite, key, 'active', clock.now());
+        if (active !== undefined) setModelState(sqlite, active.model_key, 'retired', clock.now());
+      })
+      .immediate();
+    if (active !== undefined) retire({ ...active, state: 'retired' });
+    const old = search;
+    search = build;
+    if (old !== undefined && old !== build) void old.embedder.dispose();
+    recount();
+    announce(true);
+    logger.info('index.model_activated', { model: key });
+  }
+
+  async function loop(): Promise<void> {
+    if (!settled) {
+      await settleModels();
+      settled = target() !== undefined;
+    }
+    while (!stopped) {
+      const model = target();
+      if (model === undefined || build === undefined) return;
+      const didWork = await step(model, build.embedder);
+      if (!didWork) break;
+      backoffMs = 0;
+      // Let capture and reads in: the next batch starts on a later turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    recount();
+    announce(true);
+  }
+
+  function kick(): void {
+    if (stopped || running !== undefined) return;
+    running = loop()
+      .catch((error: unknown) => {
+        backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1000, backoffMs * 2));
+        logger.warn('index.batch_failed', { error: error instanceof Error ? error.message : String(error), retryInMs: backoffMs });
+        retryTimer = setTimeout(kick, backoffMs);
+        retryTimer.unref();
+      })
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    /** Starts (or continues) indexing; call after captures and edits. */
+    wake: kick,
+    /** The chosen model or the download permission changed: decide the models again. */
+    reconfigure(): void {
+      settled = false;
+      kick();
+    },
+    status(): IndexStatus {
+      if (clock.now() - lastProgressAt > 5_000) recount();
+      return status();
+    },
+    /** The embedder and vectors that answer searches, when there are any. */
+    searchSide(): { embedder: EmbedderPort; store: VectorStorePort; model: ModelInfo } | undefined {
+      const { active } = rows();
+      const state = search?.embedder.state();
+      if (active === undefined || search === undefined || state?.state !== 'ready' || modelKey(state.model) !== active.model_key) {
+        return undefined;
+      }
+      return { embedder: search.embedder, store: storeFor({ key: active.model_key, dimension: active.dimension }), model: state.model };
+    },
+    /** Forget a thought's vectors (it was deleted for good). */
+    forget(seq: number): void {
+      for (const row of embeddingModels(sqlite)) storeFor({ key: row.model_key, dimension: row.dimension }).remove(seq);
+    },
+    async dispose(): Promise<void> {
+      stopped = true;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      await running;
+      const slots = new Set([build, search]);
+      for (const slot of slots) await slot?.embedder.dispose();
+    },
+  };
+}
+
+export type IndexService = ReturnType<typeof createIndexService>;
+
+function parseThoughtId(payload: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(payload);
+    if (typeof value === 'object' && value !== null && 'thoughtId' in value && typeof value.thoughtId === 'string') return value.thoughtId;
+  } catch {
+    // An unreadable payload names no thought: the job completes with nothing to do.
+  }
+  return undefined;
+}

@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { IndexStatus, Thought } from '../../src-shared/contract';
+import { call } from '../helpers/call';
+import { createIndexedCore, type IndexedCore } from '../helpers/indexed-core';
+
+const cores: IndexedCore[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.cleanup();
+});
+
+async function indexedCore(): Promise<IndexedCore> {
+  const core = await createIndexedCore();
+  cores.push(core);
+  return core;
+}
+
+async function capture(core: IndexedCore, text: string): Promise<Thought> {
+  return call(core, 'thoughts.capture', { text });
+}
+
+async function indexed(core: IndexedCore): Promise<IndexStatus> {
+  let status: IndexStatus | undefined;
+  await vi.waitFor(
+    async () => {
+      status = await call(core, 'index.status', {});
+      expect(status).toMatchObject({ state: 'ready' });
+      expect(status?.embedded).toBe(status?.total);
+    },
+    { timeout: 20_000, interval: 50 },
+  );
+  return status as IndexStatus;
+}
+
+describe('local understanding with a real (tiny) model', () => {
+  it('gives every thought a vector in the background and reports the model and progress', async () => {
+    const core = await indexedCore();
+    const progress: IndexStatus[] = [];
+    core.bus.subscribe((event, payload) => event === 'index.progress' && progress.push(payload as IndexStatus));
+    for (const text of ['buy milk and eggs', 'call the dentist', 'plan the trip to the garden', 'write the report']) await capture(core, text);
+    const status = await indexed(core);
+    expect(status).toMatchObject({ total: 4, embedded: 4, model: { id: 'cairn-test/tiny-bert', dimension: expect.any(Number) }, message: null });
+    await vi.waitFor(() => expect(progress.at(-1)).toMatchObject({ state: 'ready', embedded: 4 }), { timeout: 5_000 });
+    expect(progress.some((event) => event.state === 'indexing')).toBe(true);
+    const rows = core.db.sqlite.prepare('SELECT count(*) AS n FROM thought_embeddings').get() as { n: number };
+    expect(rows.n).toBe(4);
+  });
+
+  it('searches by meaning too: finds what shares the idea, says why, and ranks double matches first', async () => {
+    const core = await indexedCore();
+    const both = await capture(core, 'dentist appointment tomorrow morning');
+    // The tiny model knows little beyond shared words: this one shares one of the two.
+    const meaningOnly = await capture(core, 'an appointment');
+    await capture(core, 'buy bread butter and cheese at the store');
+    await indexed(core);
+    const result = await call(core, 'search.query', { query: 'dentist appointment ' });
+    expect(result.usedMeaning).toBe(true);
+    const byId = new Map(result.items.map((hit) => [hit.thought.id, hit.matchedBy]));
+    expect(byId.get(both.id)).toEqual(['keyword', 'meaning']);
+    expect(byId.get(meaningOnly.id)).toEqual(['meaning']);
+    expect(result.items[0]?.thought.id).toBe(both.id);
+  });
+
+  it('shows related thoughts by meaning, never the thought itself or the trash', async () => {
+    const core = await indexedCore();
+    const origin = await capture(core, 'coffee and tea for the office kitchen');
+    const close = await capture(core, 'buy coffee and tea and sugar');
+    const trashed = await capture(core, 'coffee tea coffee tea');
+    await capture(core, 'guitar piano music song');
+    await indexed(core);
+    await call(core, 'thoughts.delete', { id: trashed.id });
+    const related = await call(core, 'thoughts.related', { id: origin.id });
+    expect(related.indexed).toBe(true);
+    const ids = related.items.map((item) => item.thought.id);
+    expect(ids[0]).toBe(close.id);
+    expect(ids).not.toContain(origin.id);
+    expect(ids).not.toContain(trashed.id);
+  });
+
+  it('reads a task with its due date into a suggestion and the type, right after capture', async () => {
+    const core = await indexedCore();
+    const thought = await capture(core, 'Need to call the dentist tomorrow at 3pm');
+    await vi.waitFor(
+      async () => expect((await call(core, 'suggestions.list', { thoughtId: thought.id })).items).toHaveLength(1),
+      { timeout: 20_000, interval: 50 },
+    );
+    const [suggestion] = (await call(core, 'suggestions.list', { thoughtId: thought.id })).items;
+    expect(suggestion?.title).toMatch(/^Call the dentist/);
+    expect(suggestion?.dueHasTime).toBe(true);
+    expect((await call(core, 'thoughts.get', { id: thought.id })).type).toBe('task');
+    const history = await call(core, 'thoughts.history', { id: thought.id });
+    expect(history.events.at(-1)).toMatchObject({ actor: 'system', changed: ['type'] });
+  });
+
+  it('suggests tags the person already uses on similar thoughts', async () => {
+    const core = await indexedCore();
+    await capture(core, 'dentist appointment #health');
+    await capture(core, 'doctor said more exercise and sleep #health');
+    await capture(core, 'gym in the morning #health');
+    await indexed(core);
+    const fresh = await capture(core, 'dentist and doctor appointment next week');
+    await vi.waitFor(
+      async () => expect((await call(core, 'thoughts.get', { id: fresh.id })).tags).toContainEqual({ name: 'health', kind: 'auto' }),
+      { timeout: 20_000, interval: 50 },
+    );
+  });
+
+  it('resumes after a restart and never embeds a thought twice', async () => {
+    let core = await indexedCore();
+    for (let index = 0; index < 40; index += 1) await capture(core, `note number ${index} about the garden and plants`);
+    core = await core.reopen();
+    cores.splice(0, 1, core);
+    const status = await indexed(core);
+    expect(status.embedded).toBe(40);
+    const duplicates = core.db.sqlite
+      .prepare('SELECT count(*) AS n FROM (SELECT thought_seq FROM thought_embeddings GROUP BY thought_seq, model_key HAVING count(*) > 1)')
+      .get() as { n: number };
+    expect(duplicates.n).toBe(0);
+  });
+});
