@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexStatus, Thought } from '../../src-shared/contract';
 import { call } from '../helpers/call';
-import { createIndexedCore, type IndexedCore } from '../helpers/indexed-core';
+import { createIndexedCore, installTinyModelAs, type IndexedCore } from '../helpers/indexed-core';
 
 const cores: IndexedCore[] = [];
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.cleanup();
 });
 
-async function indexedCore(): Promise<IndexedCore> {
-  const core = await createIndexedCore();
+async function indexedCore(embeddingModel?: string): Promise<IndexedCore> {
+  const core = await createIndexedCore({}, embeddingModel);
   cores.push(core);
   return core;
 }
@@ -115,5 +115,53 @@ describe('local understanding with a real (tiny) model', () => {
       .prepare('SELECT count(*) AS n FROM (SELECT thought_seq FROM thought_embeddings GROUP BY thought_seq, model_key HAVING count(*) > 1)')
       .get() as { n: number };
     expect(duplicates.n).toBe(0);
+  });
+});
+
+describe('when the model changes or is missing', () => {
+  it('builds the new model in the background while search keeps using the old vectors, then switches', async () => {
+    const core = await indexedCore();
+    for (let index = 0; index < 30; index += 1) await capture(core, `garden plants water number ${index}`);
+    await indexed(core);
+    installTinyModelAs(core.dataDir, 'cairn-test/tiny-bert-b', 'b-1');
+    const seen = new Set<string>();
+    const progress: IndexStatus[] = [];
+    core.bus.subscribe((event, payload) => {
+      if (event !== 'index.progress') return;
+      progress.push(payload as IndexStatus);
+    });
+    await call(core, 'settings.update', { patch: { embeddingModel: 'cairn-test/tiny-bert-b' } });
+    // While it builds, meaning search still answers from the first model.
+    const during = await call(core, 'search.query', { query: 'garden plants' });
+    expect(during.usedMeaning).toBe(true);
+    await vi.waitFor(
+      async () => {
+        const status = await call(core, 'index.status', {});
+        for (const event of progress) seen.add(`${event.model?.id}:${event.state}`);
+        expect(status).toMatchObject({ state: 'ready', model: { id: 'cairn-test/tiny-bert-b' }, embedded: 30 });
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+    const models = core.db.sqlite.prepare('SELECT model_key, state FROM embedding_models').all();
+    expect(models).toEqual([{ model_key: 'cairn-test/tiny-bert-b@b-1', state: 'active' }]);
+    const keys = core.db.sqlite.prepare('SELECT DISTINCT model_key FROM thought_embeddings').pluck().all();
+    expect(keys).toEqual(['cairn-test/tiny-bert-b@b-1']);
+    expect((await call(core, 'search.query', { query: 'garden plants' })).usedMeaning).toBe(true);
+  });
+
+  it('without a model, searches by words, says why, and keeps capturing', async () => {
+    const core = await indexedCore('nobody/not-installed');
+    const thought = await capture(core, 'still works offline');
+    await vi.waitFor(
+      async () => {
+        const status = await call(core, 'index.status', {});
+        expect(status.state).toBe('unavailable');
+        expect(status.message).toMatch(/model/i);
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+    const result = await call(core, 'search.query', { query: 'offline' });
+    expect(result.usedMeaning).toBe(false);
+    expect(result.items.map((hit) => hit.thought.id)).toEqual([thought.id]);
   });
 });

@@ -62,8 +62,12 @@ export function createIndexService(deps: IndexServiceDeps) {
   let retryTimer: NodeJS.Timeout | undefined;
   let lastProgressAt = 0;
   let counts = { total: 0, embedded: 0 };
-  /** Models are (re)decided at start and after a settings change, not on every wake. */
-  let settled = false;
+  /**
+   * Models are (re)decided at start and after each settings change, not on every wake: a change
+   * bumps `configGeneration`, and the loop settles again when it last settled an older one.
+   */
+  let configGeneration = 0;
+  let settledGeneration = -1;
 
   function storeFor(model: { key: string; dimension: number }): VectorStorePort {
     let store = stores.get(model.key);
@@ -262,11 +266,11 @@ export function createIndexService(deps: IndexServiceDeps) {
   }
 
   async function loop(): Promise<void> {
-    if (!settled) {
+    if (settledGeneration !== configGeneration) {
+      settledGeneration = configGeneration;
       await settleModels();
-      settled = target() !== undefined;
     }
-    while (!stopped) {
+    while (!stopped && settledGeneration === configGeneration) {
       const model = target();
       if (model === undefined || build === undefined) return;
       const didWork = await step(model, build.embedder);
@@ -290,6 +294,8 @@ export function createIndexService(deps: IndexServiceDeps) {
       })
       .finally(() => {
         running = undefined;
+        // The settings changed while this run was busy: settle again.
+        if (settledGeneration !== configGeneration) kick();
       });
   }
 
@@ -298,7 +304,7 @@ export function createIndexService(deps: IndexServiceDeps) {
     wake: kick,
     /** The chosen model or the download permission changed: decide the models again. */
     reconfigure(): void {
-      settled = false;
+      configGeneration += 1;
       kick();
     },
     status(): IndexStatus {
