@@ -11,6 +11,17 @@ let ids: string[];
 beforeAll(async () => {
   core = createTestCore();
   ids = (await seedThoughts(core)).map((thought) => thought.id);
+  // Task suggestions to accept and dismiss: their ids join the pool of likely ids.
+  core.suggestions.offer(
+    ids[0] ?? '',
+    [
+      { title: 'Call the dentist', dueAt: null, hasTime: false, confidence: 0.9 },
+      { title: 'Water the plants', dueAt: Date.parse('2026-03-02T10:00:00Z'), hasTime: true, confidence: 0.6 },
+    ],
+    { mode: 'suggest', autoCreateThreshold: 0.85 },
+  );
+  const offered = core.db.sqlite.prepare('SELECT id FROM task_suggestions').pluck().all() as string[];
+  ids.push(...offered);
 });
 afterAll(async () => {
   await core.cleanup();
@@ -40,10 +51,18 @@ const fieldValues: Record<string, fc.Arbitrary<unknown>> = {
   text: texts,
   query: texts,
   id: fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 3).map((index) => ids[index] ?? '') },
+    { weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 3, 4, 5).map((index) => ids[index] ?? '') },
     { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
     { weight: 1, arbitrary: fc.constant('01ARZ3NDEKTSV4RRFFQ69G5FAV') },
   ),
+  thoughtId: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 3).map((index) => ids[index] ?? '') },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+  ),
+  name: fc.oneof(fc.stringMatching(/^[a-z0-9_/-]{1,8}$/), texts, fc.constantFrom('seed', 'Seed', '')),
+  status: fc.constantFrom('pending', 'accepted', 'dismissed', 'expired', 'done'),
+  title: texts,
+  dueAt: fc.oneof(isoDates, fc.constant(null)),
   type: fc.constantFrom(...thoughtTypes, 'memo'),
   source: fc.constantFrom('app', 'http', 'cli', 'satellite'),
   view: fc.constantFrom(...thoughtViews, 'everything'),
