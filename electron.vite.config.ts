@@ -18,6 +18,8 @@ export default defineConfig({
           main: resolve(root, 'src-main/main.ts'),
           server: resolve(root, 'src-main/server.ts'),
           cli: resolve(root, 'src-main/cli.ts'),
+          // worker_threads entry: embedding inference off the main thread (locateEmbedWorker).
+          'embed-worker': resolve(root, 'src-main/core/embeddings/worker.ts'),
         },
       },
     },

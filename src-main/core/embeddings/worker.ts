@@ -1,0 +1,115 @@
+// The embedding worker (a worker_threads entry): finds, verifies and loads the model, then turns
+// texts into vectors. Inference never runs on the thread that serves the UI or HTTP.
+import { parentPort, workerData } from 'node:worker_threads';
+import type * as TransformersModule from '@huggingface/transformers';
+import type { Tensor } from '@huggingface/transformers';
+import { resolveModel, type ReadyModel } from './model-resolver';
+import type { EmbedKind, EmbedRequest, WorkerInit, WorkerMessage } from './protocol';
+
+type Transformers = typeof TransformersModule;
+type Extractor = Awaited<ReturnType<typeof loadExtractor>>;
+
+const PROGRESS_INTERVAL_MS = 200;
+const port = parentPort;
+if (port === null) throw new Error('The embedding worker must run in a worker thread.');
+const init = workerData as WorkerInit;
+
+function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
+  port?.postMessage(message, transfer);
+}
+
+async function loadExtractor(transformers: Transformers, model: ReadyModel) {
+  const { env } = transformers;
+  env.localModelPath = model.root;
+  env.allowLocalModels = true;
+  // The resolver already found and verified the files: never reach for the network or a cache.
+  env.allowRemoteModels = false;
+  env.useFSCache = false;
+  env.useBrowserCache = false;
+  env.logLevel = transformers.LogLevel.ERROR;
+  return transformers.pipeline('feature-extraction', model.modelId, { dtype: model.spec.dtype, local_files_only: true });
+}
+
+async function load(): Promise<{ model: ReadyModel; extractor: Extractor; transformers: Transformers } | undefined> {
+  let lastProgressAt = 0;
+  const resolution = await resolveModel({
+    ...init,
+    onProgress(progress) {
+      // A download streams in thousands of chunks; a few updates a second are plenty.
+      const now = Date.now();
+      if (now - lastProgressAt < PROGRESS_INTERVAL_MS && progress.loadedBytes < progress.totalBytes) return;
+      lastProgressAt = now;
+      post({ type: 'progress', progress });
+    },
+  });
+  if (resolution.status !== 'ready') {
+    post({ type: 'unavailable', model: resolution });
+    return undefined;
+  }
+  try {
+    // Imported only once a model is there: onnxruntime's native module is the slow part of a start.
+    const transformers = await import('@huggingface/transformers');
+    const extractor = await loadExtractor(transformers, resolution);
+    post({ type: 'ready', model: resolution });
+    return { model: resolution, extractor, transformers };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    post({
+      type: 'unavailable',
+      model: {
+        status: 'unavailable',
+        modelId: init.modelId,
+        reason: 'load_failed',
+        message: `Cairn could not load the embedding model in ${resolution.dir}: ${detail}. Replace that folder with a complete copy of the model, or choose another model in Settings.`,
+      },
+    });
+    return undefined;
+  }
+}
+
+async function embed(loaded: NonNullable<Awaited<ReturnType<typeof load>>>, texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
+  const { spec } = loaded.model;
+  const { tokenizer, model } = loaded.extractor;
+  const inputs = tokenizer(
+    texts.map((text) => (kind === 'query' ? spec.queryPrefix + text : text)),
+    { padding: true, truncation: true, max_length: spec.maxTokens },
+  );
+  const outputs: Record<string, Tensor | undefined> = await model(inputs);
+  const hidden = outputs['last_hidden_state'];
+  const mask: Tensor | undefined = inputs['attention_mask'];
+  if (hidden === undefined || mask === undefined) throw new Error('The model did not return last_hidden_state.');
+  let pooled = spec.pooling === 'mean' ? loaded.transformers.mean_pooling(hidden, mask) : hidden.slice(null, 0);
+  if (spec.normalize) pooled = pooled.normalize(2, -1);
+  const [count, dimension] = pooled.dims;
+  const data = pooled.data;
+  if (count !== texts.length || dimension !== spec.dimension || !(data instanceof Float32Array)) {
+    throw new Error(`The model produced ${count}×${dimension} values, expected ${texts.length}×${spec.dimension}.`);
+  }
+  return Array.from({ length: count }, (_, row) => data.slice(row * dimension, (row + 1) * dimension));
+}
+
+const loading = load().catch((error: unknown) => {
+  post({
+    type: 'unavailable',
+    model: { status: 'unavailable', modelId: init.modelId, reason: 'load_failed', message: `Cairn could not prepare the embedding model: ${String(error)}.` },
+  });
+  return undefined;
+});
+
+// One request at a time: onnxruntime already uses every core for one batch.
+let queue: Promise<void> = Promise.resolve();
+port.on('message', (request: EmbedRequest) => {
+  queue = queue.then(async () => {
+    const loaded = await loading;
+    if (loaded === undefined) {
+      post({ type: 'failed', id: request.id, message: 'The embedding model is not available.' });
+      return;
+    }
+    try {
+      const vectors = await embed(loaded, request.texts, request.kind);
+      post({ type: 'embedded', id: request.id, vectors }, vectors.map((vector) => vector.buffer as ArrayBuffer));
+    } catch (error) {
+      post({ type: 'failed', id: request.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+});
