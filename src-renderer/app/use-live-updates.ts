@@ -1,18 +1,41 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { useIndexStatusStore } from '../features/indexing/index-status-store';
 import { useSearchStore } from '../features/search/search-store';
+import { useSuggestionsStore } from '../features/suggestions/suggestions-store';
+import { useRelatedStore } from '../features/thought/related-store';
 import { useThoughtStore } from '../features/thought/thought-store';
 import { useTimelineStore } from '../features/timeline/timeline-store';
 
-/** Thoughts changed here, in another window, the CLI or a phone: every view catches up. */
+/**
+ * Thoughts changed here, in another window, the CLI or a phone; Cairn indexed or analysed them
+ * in the background: every view catches up. Subscribes first and loads after, so nothing that
+ * happens in between is missed.
+ */
 export function useLiveUpdates(): void {
-  useEffect(
-    () =>
+  useEffect(() => {
+    const unsubscribes = [
       api.on('thoughts.changed', (change) => {
         void useTimelineStore.getState().applyChange(change);
         void useThoughtStore.getState().refreshIfShown(change.ids);
+        void useSuggestionsStore.getState().applyThoughtsChange(change.ids);
+        useRelatedStore.getState().refreshSoon();
         useSearchStore.getState().refresh();
+        // No ids: the stream reconnected after a drop and progress events may have been missed.
+        if (change.ids.length === 0) void useIndexStatusStore.getState().load();
       }),
-    [],
-  );
+      api.on('index.progress', (status) => {
+        useIndexStatusStore.getState().apply(status);
+        useRelatedStore.getState().refreshSoon();
+      }),
+      api.on('suggestions.changed', (change) => {
+        void useSuggestionsStore.getState().applyChange(change.thoughtIds);
+      }),
+    ];
+    void useIndexStatusStore.getState().load();
+    void useSuggestionsStore.getState().loadInbox();
+    return () => {
+      for (const unsubscribe of unsubscribes) unsubscribe();
+    };
+  }, []);
 }

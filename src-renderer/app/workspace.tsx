@@ -1,15 +1,16 @@
 import { CaptureBar } from '../features/capture/capture-bar';
+import { IndexIndicator } from '../features/indexing/index-indicator';
 import { SearchBox } from '../features/search/search-box';
 import { SearchResults } from '../features/search/search-results';
 import { isSearchActive, useSearchStore } from '../features/search/search-store';
 import { ThoughtPanel } from '../features/thought/thought-panel';
 import { useThoughtStore } from '../features/thought/thought-store';
-import { Timeline } from '../features/timeline/timeline';
+import { MainViews } from './main-views';
 import { useLiveUpdates } from './use-live-updates';
 import { useShortcuts } from './use-shortcuts';
 import { useThoughtRoute } from './use-thought-route';
 
-/** The signed-in main window: search on top, capture, then the stream or the search results. */
+/** The signed-in main window: search on top, capture, then the stream, the suggestions or the search results. */
 export function Workspace() {
   const isSearching = useSearchStore((state) => isSearchActive(state.query));
   const isThoughtOpen = useThoughtStore((state) => state.openId !== undefined);
@@ -23,10 +24,11 @@ export function Workspace() {
         <header className="app-header">
           <h1 className="brand">Cairn</h1>
           <SearchBox />
+          <IndexIndicator />
         </header>
         <main className="workspace-content">
           <CaptureBar />
-          {isSearching ? <SearchResults /> : <Timeline />}
+          {isSearching ? <SearchResults /> : <MainViews />}
         </main>
       </div>
       {isThoughtOpen && <ThoughtPanel onClose={closeThought} />}

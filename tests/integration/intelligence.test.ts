@@ -165,3 +165,15 @@ describe('when the model changes or is missing', () => {
     expect(result.items.map((hit) => hit.thought.id)).toEqual([thought.id]);
   });
 });
+
+describe('a model installed while Cairn runs', () => {
+  it('is picked up after the model settings change, and indexes what was captured meanwhile', async () => {
+    const core = await indexedCore('cairn-test/tiny-bert-b');
+    await capture(core, 'captured before the model arrived');
+    await vi.waitFor(async () => expect((await call(core, 'index.status', {})).state).toBe('unavailable'), { timeout: 20_000, interval: 50 });
+    installTinyModelAs(core.dataDir, 'cairn-test/tiny-bert-b', 'b-1');
+    await call(core, 'settings.update', { patch: { allowModelDownload: false } });
+    const status = await indexed(core);
+    expect(status).toMatchObject({ model: { id: 'cairn-test/tiny-bert-b' }, embedded: 1 });
+  });
+});

@@ -121,7 +121,10 @@ export function createIndexService(deps: IndexServiceDeps) {
   /** Decides which models are in play once the chosen one has loaded (or failed to). */
   async function settleModels(): Promise<void> {
     const wanted = deps.desiredModel();
-    if (build?.modelId !== wanted) {
+    // A model that could not be had is looked for again: it may have been imported since, or
+    // downloading may have been allowed.
+    const retry = build !== undefined && build.modelId === wanted && build.embedder.state().state === 'unavailable';
+    if (build?.modelId !== wanted || retry) {
       if (build !== undefined && build !== search) await build.embedder.dispose();
       build = { embedder: deps.openEmbedder(wanted), modelId: wanted };
       announce(true);

@@ -2,7 +2,9 @@ import type { SearchScope } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
 import { HighlightedText } from '../../ui/highlighted-text';
 import { ThoughtCard } from '../timeline/thought-card';
+import { MatchLabel } from './match-label';
 import { useSearchStore } from './search-store';
+import { WordsOnlyNotice } from './words-only-notice';
 import './search.css';
 
 const SCOPES: readonly { scope: SearchScope; label: string }[] = [
@@ -49,11 +51,16 @@ export function SearchResults() {
           </select>
         </label>
       </div>
+      <WordsOnlyNotice />
       {error !== undefined && <ErrorMessage error={error} />}
       <ul className="search-list" aria-label="Matching thoughts">
         {hits.map((hit) => (
           <li key={hit.thought.id} className="search-row">
-            <ThoughtCard thought={hit.thought} body={<HighlightedText text={hit.snippet} highlights={hit.highlights} />} />
+            <ThoughtCard
+              thought={hit.thought}
+              body={<HighlightedText text={hit.snippet} highlights={hit.highlights} />}
+              note={<MatchLabel matchedBy={hit.matchedBy} />}
+            />
           </li>
         ))}
       </ul>

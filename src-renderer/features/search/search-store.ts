@@ -5,6 +5,16 @@ import { toCairnError, type CairnError } from '../../api/errors';
 
 const DEBOUNCE_MS = 120;
 const PAGE_SIZE = 20;
+// Per browser session: the notice says something true but nothing new after the first read.
+const WORDS_ONLY_DISMISSED_KEY = 'cairn.search.wordsOnlyDismissed';
+
+function readDismissed(): boolean {
+  try {
+    return window.sessionStorage.getItem(WORDS_ONLY_DISMISSED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
 
 interface SearchState {
   query: string;
@@ -15,6 +25,11 @@ interface SearchState {
   /** The query the shown hits answer; lags `query` while a search is in flight. */
   answeredQuery: string;
   error: CairnError | undefined;
+  /** Whether the shown hits were also searched by meaning (false: words only). */
+  usedMeaning: boolean;
+  /** The person closed the "searching by words only" notice for this session. */
+  isWordsOnlyNoticeDismissed: boolean;
+  dismissWordsOnlyNotice(): void;
   setQuery(query: string): void;
   setScope(scope: SearchScope): void;
   loadMore(): Promise<void>;
@@ -45,7 +60,14 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     try {
       const page = await api['search.query']({ query, filters: { scope }, limit: PAGE_SIZE });
       if (ticket !== latestTicket) return;
-      set({ hits: page.items, nextCursor: page.nextCursor, isSearching: false, answeredQuery: query, error: undefined });
+      set({
+        hits: page.items,
+        nextCursor: page.nextCursor,
+        usedMeaning: page.usedMeaning,
+        isSearching: false,
+        answeredQuery: query,
+        error: undefined,
+      });
     } catch (error) {
       if (ticket === latestTicket) set({ isSearching: false, error: toCairnError(error) });
     }
@@ -64,6 +86,17 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     isSearching: false,
     answeredQuery: '',
     error: undefined,
+    usedMeaning: false,
+    isWordsOnlyNoticeDismissed: readDismissed(),
+
+    dismissWordsOnlyNotice() {
+      try {
+        window.sessionStorage.setItem(WORDS_ONLY_DISMISSED_KEY, '1');
+      } catch {
+        // Storage disabled: dismissed until the page reloads, which is close enough.
+      }
+      set({ isWordsOnlyNoticeDismissed: true });
+    },
 
     setQuery(query) {
       set({ query });

@@ -1,10 +1,12 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Thought } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
-import { TagList } from '../../ui/tag-list';
 import { When } from '../../ui/when';
+import { ThoughtSuggestions } from '../suggestions/thought-suggestions';
+import { RelatedThoughts } from './related-thoughts';
 import { ThoughtHistory } from './thought-history';
-import { useThoughtStore, type ThoughtAction } from './thought-store';
+import { useThoughtStore, type TagAction, type ThoughtAction } from './thought-store';
+import { ThoughtTags } from './thought-tags';
 import './thought.css';
 
 const PENDING_LABELS: Record<ThoughtAction, string> = {
@@ -15,17 +17,24 @@ const PENDING_LABELS: Record<ThoughtAction, string> = {
   restore: 'Restoring…',
 };
 
+const TAG_PENDING_LABELS: Record<TagAction, string> = {
+  accept: 'Adding the tag…',
+  remove: 'Removing the tag…',
+};
+
 /** The detail of one thought, beside the timeline. Esc (handled by the shell) closes it. */
 export function ThoughtPanel({ onClose }: { onClose(): void }) {
   const thought = useThoughtStore((state) => state.thought);
   const isLoading = useThoughtStore((state) => state.isLoading);
   const error = useThoughtStore((state) => state.error);
   const history = useThoughtStore((state) => state.history);
+  const openId = useThoughtStore((state) => state.openId);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // Also when a related thought opens in place: the link that was clicked is about to go away.
   useEffect(() => {
     headingRef.current?.focus();
-  }, []);
+  }, [openId]);
 
   return (
     <aside className="thought-panel" role="dialog" aria-modal="false" aria-labelledby="thought-heading">
@@ -42,6 +51,8 @@ export function ThoughtPanel({ onClose }: { onClose(): void }) {
       {thought !== undefined && (
         <>
           <ThoughtEditor thought={thought} />
+          <ThoughtSuggestions thoughtId={thought.id} />
+          <RelatedThoughts thoughtId={thought.id} />
           <ThoughtHistory events={history} />
         </>
       )}
@@ -58,15 +69,22 @@ function stateLabel(thought: Thought): string | undefined {
 function ThoughtEditor({ thought }: { thought: Thought }) {
   const edit = useThoughtStore((state) => state.edits[thought.id]);
   const pendingAction = useThoughtStore((state) => state.pendingAction);
+  const pendingTag = useThoughtStore((state) => state.pendingTag);
   const notice = useThoughtStore((state) => state.notice);
   const error = useThoughtStore((state) => state.error);
   const setEdit = useThoughtStore((state) => state.setEdit);
   const discardEdit = useThoughtStore((state) => state.discardEdit);
   const run = useThoughtStore((state) => state.run);
   const isDirty = edit !== undefined;
-  const isBusy = pendingAction !== undefined;
+  const isBusy = pendingAction !== undefined || pendingTag !== undefined;
   const isTrashed = thought.deletedAt !== null;
   const label = stateLabel(thought);
+
+  function statusText(): string {
+    if (pendingAction !== undefined) return PENDING_LABELS[pendingAction];
+    if (pendingTag !== undefined) return TAG_PENDING_LABELS[pendingTag.action];
+    return notice ?? (isDirty ? 'Unsaved changes.' : '');
+  }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -94,7 +112,7 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
         onChange={(event) => setEdit(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <TagList tags={thought.tags} />
+      <ThoughtTags thought={thought} isReadOnly={isTrashed} />
       <div className="thought-actions">
         {!isTrashed && (
           <>
@@ -131,7 +149,7 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
         {error !== undefined ? (
           <ErrorMessage error={error} />
         ) : (
-          <p role="status">{pendingAction !== undefined ? PENDING_LABELS[pendingAction] : (notice ?? (isDirty ? 'Unsaved changes.' : ''))}</p>
+          <p role="status">{statusText()}</p>
         )}
       </div>
     </div>

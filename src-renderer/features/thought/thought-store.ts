@@ -6,6 +6,7 @@ import { useSearchStore } from '../search/search-store';
 import { useTimelineStore } from '../timeline/timeline-store';
 
 export type ThoughtAction = 'save' | 'archive' | 'unarchive' | 'delete' | 'restore';
+export type TagAction = 'accept' | 'remove';
 
 interface ThoughtState {
   openId: string | undefined;
@@ -13,6 +14,8 @@ interface ThoughtState {
   history: ThoughtEvent[];
   isLoading: boolean;
   pendingAction: ThoughtAction | undefined;
+  /** The tag being accepted or removed, if any. */
+  pendingTag: { action: TagAction; name: string } | undefined;
   /** What just happened, for the status line ("Saved.", "Moved to the trash."). */
   notice: string | undefined;
   error: CairnError | undefined;
@@ -23,6 +26,8 @@ interface ThoughtState {
   setEdit(text: string): void;
   discardEdit(): void;
   run(action: ThoughtAction): Promise<void>;
+  /** Accepts one of Cairn's suggested tags, or removes any tag (own or suggested); true once done. */
+  changeTag(action: TagAction, name: string): Promise<boolean>;
   /** Reloads the open thought if a change event names it (or names nothing in particular). */
   refreshIfShown(ids: readonly string[]): Promise<void>;
 }
@@ -44,6 +49,14 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     const [thought, history] = await Promise.all([api['thoughts.get']({ id }), api['thoughts.history']({ id })]);
     if (get().openId !== id) return;
     set({ thought, history: history.events, isLoading: false });
+  }
+
+  /** Everything that shows this thought learns its new state. */
+  async function spread(updated: Thought): Promise<void> {
+    useTimelineStore.getState().place(updated);
+    useSearchStore.getState().refresh();
+    const history = await api['thoughts.history']({ id: updated.id });
+    if (get().openId === updated.id) set({ history: history.events });
   }
 
   function perform(action: ThoughtAction, thought: Thought, edit: string | undefined): Promise<Thought> {
@@ -69,6 +82,7 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     history: [],
     isLoading: false,
     pendingAction: undefined,
+    pendingTag: undefined,
     notice: undefined,
     error: undefined,
     edits: {},
@@ -106,10 +120,7 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
         const updated = await perform(action, thought, edits[thought.id]);
         if (action === 'save') set({ edits: withoutKey(get().edits, thought.id) });
         if (get().openId === thought.id) set({ thought: updated, notice: NOTICES[action] });
-        useTimelineStore.getState().place(updated);
-        useSearchStore.getState().refresh();
-        const history = await api['thoughts.history']({ id: thought.id });
-        if (get().openId === thought.id) set({ history: history.events });
+        await spread(updated);
       } catch (error) {
         set({ error: toCairnError(error) });
       } finally {
@@ -117,9 +128,31 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
       }
     },
 
+    async changeTag(action, name) {
+      const { thought, pendingAction, pendingTag } = get();
+      if (thought === undefined || pendingAction !== undefined || pendingTag !== undefined) return false;
+      set({ pendingTag: { action, name }, notice: undefined, error: undefined });
+      try {
+        const updated =
+          action === 'accept'
+            ? await api['tags.accept']({ thoughtId: thought.id, name })
+            : await api['tags.remove']({ thoughtId: thought.id, name });
+        if (get().openId === thought.id) {
+          set({ thought: updated, notice: action === 'accept' ? `Tag #${name} added.` : `Tag #${name} removed.` });
+        }
+        await spread(updated);
+        return true;
+      } catch (error) {
+        set({ error: toCairnError(error) });
+        return false;
+      } finally {
+        set({ pendingTag: undefined });
+      }
+    },
+
     async refreshIfShown(ids) {
-      const { openId, pendingAction } = get();
-      if (openId === undefined || pendingAction !== undefined) return;
+      const { openId, pendingAction, pendingTag } = get();
+      if (openId === undefined || pendingAction !== undefined || pendingTag !== undefined) return;
       if (ids.length > 0 && !ids.includes(openId)) return;
       try {
         await load(openId);

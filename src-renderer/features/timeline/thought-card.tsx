@@ -17,8 +17,11 @@ export function thoughtHref(id: string): string {
   return `#thought=${id}`;
 }
 
-/** One thought as a link to its detail; shared by the timeline and search results. */
-export function ThoughtCard({ thought, body }: { thought: Thought; body?: ReactNode }) {
+/**
+ * One thought as a link to its detail; shared by the timeline and search results. `note` adds a
+ * quiet word at the end of the meta line (why a search result matched).
+ */
+export function ThoughtCard({ thought, body, note }: { thought: Thought; body?: ReactNode; note?: ReactNode }) {
   const typeLabel = TYPE_LABELS[thought.type];
   return (
     <a className="thought-card" href={thoughtHref(thought.id)} data-thought-id={thought.id}>
@@ -28,6 +31,7 @@ export function ThoughtCard({ thought, body }: { thought: Thought; body?: ReactN
         {thought.version > 1 && <span className="thought-badge">edited</span>}
         {typeLabel !== undefined && <span className="thought-badge">{typeLabel}</span>}
         <TagList tags={thought.tags} />
+        {note}
       </span>
     </a>
   );

@@ -4,7 +4,6 @@ import type { ThoughtView } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
 import { ThoughtCard } from './thought-card';
 import { useTimelineStore } from './timeline-store';
-import { ViewTabs } from './view-tabs';
 import './timeline.css';
 
 const ESTIMATED_ROW_PX = 96;
@@ -17,6 +16,7 @@ const EMPTY_TEXT: Record<ThoughtView, string> = {
   trash: 'The trash is empty.',
 };
 
+/** One view of thoughts (stream, archive or trash); the tabs above it belong to the shell. */
 export function Timeline() {
   const view = useTimelineStore((state) => state.view);
   const showView = useTimelineStore((state) => state.showView);
@@ -28,13 +28,10 @@ export function Timeline() {
   }, [showView]);
 
   return (
-    <section className="timeline" aria-label="Timeline">
-      <ViewTabs current={view} onSelect={showView} />
-      <div id="timeline-panel" role="tabpanel" aria-labelledby={`tab-${view}`} className="timeline-panel">
-        {error !== undefined && <ErrorMessage error={error} className="timeline-error" />}
-        {hasLoaded ? <ThoughtList view={view} /> : <p className="timeline-empty">Loading…</p>}
-      </div>
-    </section>
+    <>
+      {error !== undefined && <ErrorMessage error={error} className="timeline-error" />}
+      {hasLoaded ? <ThoughtList view={view} /> : <p className="timeline-empty">Loading…</p>}
+    </>
   );
 }
 
