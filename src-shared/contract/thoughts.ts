@@ -31,6 +31,7 @@ export const thoughtSchema = z.object({
   archivedAt: isoDateTimeSchema.nullable(),
   deletedAt: isoDateTimeSchema.nullable(),
   createdAt: isoDateTimeSchema,
+  /** The person's last change (Cairn's own reading of the type does not count). */
   updatedAt: isoDateTimeSchema,
   /** Increments with every change; pass it back as `expectedVersion` to avoid lost updates. */
   version: z.number().int().positive(),

@@ -65,10 +65,10 @@ async function databaseWithThoughts(texts: readonly string[]): Promise<string> {
 }
 
 describe('a new database', () => {
-  it('has every table of schema v1, the keyword index with its triggers, and the vector table', () => {
+  it('has every table of the schema and the keyword index with its triggers', () => {
     const db = open(join(newFolder(), DATABASE_FILE));
     const tables = names(db, 'table');
-    for (const table of [...SCHEMA_V1_TABLES, 'thoughts_fts', 'thought_vectors', '__drizzle_migrations']) {
+    for (const table of [...SCHEMA_V1_TABLES, 'embedding_models', 'thoughts_fts', '__drizzle_migrations']) {
       expect(tables).toContain(table);
     }
     expect(names(db, 'trigger')).toEqual(
@@ -81,16 +81,16 @@ describe('a new database', () => {
     );
   });
 
-  it('stores and finds a 384-dimension vector by BigInt rowid', () => {
+  it('loads sqlite-vec on every connection, and vec0 tables work with BigInt rowids', () => {
     const db = open(join(newFolder(), DATABASE_FILE));
-    const near = new Float32Array(384).fill(0.1);
-    const far = new Float32Array(384).fill(0.9);
-    const insert = db.sqlite.prepare('INSERT INTO thought_vectors (rowid, embedding) VALUES (?, ?)');
-    insert.run(7n, near);
-    insert.run(8n, far);
+    expect(db.sqlite.prepare('SELECT vec_version()').pluck().get()).toMatch(/^v0\.1\./);
+    db.sqlite.exec('CREATE VIRTUAL TABLE scratch_vectors USING vec0(embedding float[4])');
+    const insert = db.sqlite.prepare('INSERT INTO scratch_vectors (rowid, embedding) VALUES (?, ?)');
+    insert.run(7n, new Float32Array([1, 0, 0, 0]));
+    insert.run(8n, new Float32Array([0, 1, 0, 0]));
     const nearest = db.sqlite
-      .prepare('SELECT rowid FROM thought_vectors WHERE embedding MATCH ? AND k = 1')
-      .all(new Float32Array(384).fill(0.12)) as { rowid: number }[];
+      .prepare('SELECT rowid FROM scratch_vectors WHERE embedding MATCH ? AND k = 1')
+      .all(new Float32Array([0.9, 0.1, 0, 0])) as { rowid: number }[];
     expect(nearest.map((row) => row.rowid)).toEqual([7]);
   });
 

@@ -167,7 +167,8 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     // Gone, edited since it was analysed (a fresh analysis is queued), locked, or already right.
     if (row === undefined || row.text !== seenText || row.type_locked === 1 || row.type === type) return false;
     const now = clock.now();
-    const updated = updateThought(sqlite, row.seq, { type }, now);
+    // A new version (so a stale edit is caught), but updatedAt stays the person's last change.
+    const updated = updateThought(sqlite, row.seq, { type }, row.updated_at);
     record(updated, 'thought.edited', ['type'], userTagsOf(row.seq), now, 'system');
     return true;
   });

@@ -97,7 +97,7 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
     <div className="thought-editor">
       <p className="thought-panel-meta">
         <When iso={thought.createdAt} prefix="Captured " />
-        {thought.version > 1 && <When iso={thought.updatedAt} prefix="· changed " />}
+        {thought.updatedAt !== thought.createdAt && <When iso={thought.updatedAt} prefix="· changed " />}
         {label !== undefined && <span className="thought-badge thought-state">{label}</span>}
       </p>
       <label htmlFor="thought-text" className="field-label">

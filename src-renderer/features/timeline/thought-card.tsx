@@ -28,7 +28,7 @@ export function ThoughtCard({ thought, body, note }: { thought: Thought; body?: 
       <span className="thought-text">{body ?? thought.text}</span>
       <span className="thought-meta">
         <When iso={thought.createdAt} />
-        {thought.version > 1 && <span className="thought-badge">edited</span>}
+        {thought.updatedAt !== thought.createdAt && <span className="thought-badge">edited</span>}
         {typeLabel !== undefined && <span className="thought-badge">{typeLabel}</span>}
         <TagList tags={thought.tags} />
         {note}
