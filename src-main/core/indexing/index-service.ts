@@ -6,6 +6,7 @@ import {
   embeddingCounts,
   embeddingModels,
   insertEmbeddingModel,
+  hasEmbedding,
   recordEmbedding,
   setBackfillBelow,
   setModelState,
@@ -61,6 +62,7 @@ export function createIndexService(deps: IndexServiceDeps) {
   let backoffMs = 0;
   let retryTimer: NodeJS.Timeout | undefined;
   let lastProgressAt = 0;
+  let lastRecountAt = 0;
   let counts = { total: 0, embedded: 0 };
   /**
    * Models are (re)decided at start and after each settings change, not on every wake: a change
@@ -92,6 +94,7 @@ export function createIndexService(deps: IndexServiceDeps) {
 
   function recount(): void {
     counts = embeddingCounts(sqlite, target()?.key ?? rows().active?.model_key);
+    lastRecountAt = clock.now();
   }
 
   function status(): IndexStatus {
@@ -170,14 +173,15 @@ export function createIndexService(deps: IndexServiceDeps) {
       const now = clock.now();
       const store = storeFor(model);
       const current = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
-      const written: { seq: number; vector: Float32Array }[] = [];
+      const written: { seq: number; vector: Float32Array; fresh: boolean }[] = [];
       for (const item of items) {
         const row = current.get(item.seq);
         // Edited while it was being embedded: its job runs again with the new text.
         if (row === undefined || row.text !== item.text) continue;
+        const fresh = !hasEmbedding(sqlite, item.seq, model.key);
         store.upsert(item.seq, item.vector);
         recordEmbedding(sqlite, item.seq, model, now);
-        written.push({ seq: item.seq, vector: item.vector });
+        written.push({ seq: item.seq, vector: item.vector, fresh });
       }
       for (const job of jobs) {
         const seq = seqOfJob.get(job.id);
@@ -212,6 +216,8 @@ export function createIndexService(deps: IndexServiceDeps) {
       const row = embeddingModels(sqlite).find((candidate) => candidate.model_key === model.key);
       items = thoughtsWithoutEmbedding(sqlite, model.key, row?.backfill_below_seq ?? null, EMBED_BATCH);
       if (items.length === 0) {
+        // Every older thought has a vector: from now on only jobs bring work (0 = nothing below).
+        if (row?.backfill_below_seq !== 0) setBackfillBelow(sqlite, model.key, 0);
         finishBackfill(model.key);
         return false;
       }
@@ -235,8 +241,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       if (lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
     }
     rate.record(clock.now(), written.length);
-    counts.embedded += written.length;
-    if (fromJobs && written.length > 0) counts.total = embeddingCounts(sqlite, undefined).total;
+    counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {
       try {
         await deps.onEmbedded(written, storeFor(model), embedder, model.key);
@@ -268,6 +273,29 @@ export function createIndexService(deps: IndexServiceDeps) {
     logger.info('index.model_activated', { model: key });
   }
 
+  /** Keeps the progress counts current without counting a million rows per capture. */
+  function followChanges(ids: readonly string[], reason: string): void {
+    if (reason === 'external') {
+      recount();
+      return;
+    }
+    const sign = reason === 'captured' || reason === 'restored' ? 1 : reason === 'deleted' ? -1 : 0;
+    if (sign === 0) return;
+    const key = target()?.key ?? rows().active?.model_key;
+    for (const id of ids) {
+      counts.total += sign;
+      if (reason === 'captured' || key === undefined) continue;
+      const row = findThoughtById(sqlite, id);
+      if (row !== undefined && hasEmbedding(sqlite, row.seq, key)) counts.embedded += sign;
+    }
+  }
+  const unfollow = bus.subscribe((event, payload) => {
+    if (event === 'thoughts.changed') {
+      const { ids, reason } = payload as { ids: string[]; reason: string };
+      followChanges(ids, reason);
+    }
+  });
+
   async function loop(): Promise<void> {
     if (settledGeneration !== configGeneration) {
       settledGeneration = configGeneration;
@@ -282,7 +310,6 @@ export function createIndexService(deps: IndexServiceDeps) {
       // Let capture and reads in: the next batch starts on a later turn of the event loop.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    recount();
     announce(true);
   }
 
@@ -311,7 +338,9 @@ export function createIndexService(deps: IndexServiceDeps) {
       kick();
     },
     status(): IndexStatus {
-      if (clock.now() - lastProgressAt > 5_000) recount();
+      // The incremental counts drift only through edge cases (a restore racing an embed): a
+      // full count once a minute at most puts them right.
+      if (clock.now() - lastRecountAt > 60_000) recount();
       return status();
     },
     /** The embedder and vectors that answer searches, when there are any. */
@@ -329,6 +358,7 @@ export function createIndexService(deps: IndexServiceDeps) {
     },
     async dispose(): Promise<void> {
       stopped = true;
+      unfollow();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
       await running;
       const slots = new Set([build, search]);
