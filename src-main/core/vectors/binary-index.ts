@@ -25,9 +25,10 @@ export interface Candidate {
  * [distances: capacity × u16]. Codes never move when the memory grows; the distances are
  * scratch space and move with the capacity. Removal moves the last code into the freed slot.
  *
- * Memory: (codeBytes + 2 + 4) bytes per slot plus 8 per seq-index cell — for 384 dimensions
- * ~70 bytes per vector at worst-case fill (~62 MB per million), never returned to the system
- * until the index is dropped (WebAssembly memory cannot shrink).
+ * Memory: (codeBytes + 2 + 4) bytes per slot (code, distance scratch, seq) plus 8 per seq-index
+ * cell, capacities rounded up to powers of two — for 384 dimensions 73.5 MB at a million
+ * vectors (bench/VECTORS.md), never returned to the system until the index is dropped
+ * (WebAssembly memory cannot shrink).
  */
 export class BinaryIndex {
   readonly codeBytes: number;

@@ -1,8 +1,8 @@
 /**
  * The hamming scan over binary codes, as a 200-byte WebAssembly module written out by hand.
  * JavaScript has no popcount: the best pure-JS scan (a 64 K lookup table) took ~24 ms per
- * million 384-bit codes here, this one ~3 ms (`i64.popcnt`; see bench/VECTORS.md). The module
- * has no imports and touches nothing but its own memory.
+ * million 384-bit codes here, this one ~5 ms (`i64.popcnt`, memory-bound; see
+ * bench/VECTORS.md). The module has no imports and touches nothing but its own memory.
  *
  * scan(codes, count, codeBytes, query, out, histogram):
  *   for i in 0..count: d = Σ_w popcnt(code_i[w] ^ query[w]) over codeBytes / 8 words;

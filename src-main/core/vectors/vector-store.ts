@@ -76,7 +76,7 @@ export interface VectorSearchOptions {
  * random `generation` equals the one the cache was built at; triggers give every change a new
  * one. Writes through this object update the cache in place; anything else — a rolled-back
  * transaction, a thought purged by cascade, another process or another store object on the
- * same table — makes the next read reload every code (≈ 0.4 s per million vectors). So: one
+ * same table — makes the next read reload every code (0.2 s per 100k, 1–3 s per million). So: one
  * store per model per process, and write vectors through it.
  *
  * All methods are synchronous and run in the caller's transaction when there is one (their
