@@ -60,6 +60,20 @@ describe('local understanding with a real (tiny) model', () => {
     expect(result.items[0]?.thought.id).toBe(both.id);
   });
 
+  it('applies search filters to meaning matches too', async () => {
+    const core = await indexedCore();
+    const archived = await capture(core, 'an appointment');
+    const active = await capture(core, 'appointment');
+    const tagged = await capture(core, 'appointment #health');
+    await indexed(core);
+    await call(core, 'thoughts.archive', { id: archived.id });
+    const ids = async (filters: object) =>
+      (await call(core, 'search.query', { query: 'appointment week', filters })).items.map((hit) => hit.thought.id).sort();
+    expect(await ids({ scope: 'archived' })).toEqual([archived.id]);
+    expect(await ids({ tags: ['health'] })).toEqual([tagged.id]);
+    expect(await ids({})).toEqual([active.id, tagged.id].sort());
+  });
+
   it('shows related thoughts by meaning, never the thought itself or the trash', async () => {
     const core = await indexedCore();
     const origin = await capture(core, 'coffee and tea for the office kitchen');

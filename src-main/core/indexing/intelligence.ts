@@ -52,9 +52,9 @@ export function vectorStorePort(store: VectorStore, sqlite: BetterSqlite3.Databa
   return {
     upsert: (seq, vector) => store.upsert(seq, vector),
     remove: (seq) => void store.remove(seq),
-    nearest: (query, k) =>
+    nearest: (query, k, filter) =>
       store
-        .search(query, k, { exclude: (seq) => trashed.get(seq) !== undefined })
+        .search(query, k, filter === undefined ? { exclude: (seq) => trashed.get(seq) !== undefined } : { filter })
         .map((hit) => ({ seq: hit.seq, similarity: 1 - hit.distance })),
     vectorOf: (seq) => store.get(seq),
     drop: () => store.drop(),

@@ -24,9 +24,9 @@ export function createMeaningSearch(index: IndexService): () => MeaningSearch | 
     const side = index.searchSide();
     if (side === undefined) return undefined;
     return {
-      async nearest(query, k) {
+      async nearest(query, k, filter) {
         const [vector] = await side.embedder.embed([query], 'query');
-        return vector === undefined ? undefined : side.store.nearest(vector, k);
+        return vector === undefined ? undefined : side.store.nearest(vector, k, filter);
       },
       thresholds: () => THRESHOLDS[side.model.id] ?? DEFAULT_THRESHOLDS,
     };

@@ -22,8 +22,11 @@ export interface EmbedderPort {
 export interface VectorStorePort {
   upsert(seq: number, vector: Float32Array): void;
   remove(seq: number): void;
-  /** Nearest first, with cosine similarity (1 = same direction). */
-  nearest(query: Float32Array, k: number): { seq: number; similarity: number }[];
+  /**
+   * Nearest first, with cosine similarity (1 = same direction); never the trash. `filter` keeps
+   * the seqs of a batch of candidates that may be returned (search filters, in SQL).
+   */
+  nearest(query: Float32Array, k: number, filter?: (seqs: readonly number[]) => Iterable<number>): { seq: number; similarity: number }[];
   vectorOf(seq: number): Float32Array | undefined;
   /** Deletes the store's tables (a retired model). */
   drop(): void;

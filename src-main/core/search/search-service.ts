@@ -22,7 +22,11 @@ export interface MeaningSearch {
    * The thoughts nearest in meaning to the query text, best first, with cosine similarity; or
    * undefined when meaning search cannot run (no model, or its vectors are not built yet).
    */
-  nearest(query: string, k: number): Promise<{ seq: number; similarity: number }[] | undefined>;
+  nearest(
+    query: string,
+    k: number,
+    filter: (seqs: readonly number[]) => Iterable<number>,
+  ): Promise<{ seq: number; similarity: number }[] | undefined>;
   /** Similarities below `floor`, or below `relative` × the best one, are not matches. */
   thresholds(): { floor: number; relative: number };
 }
@@ -42,16 +46,14 @@ export function createSearchService({ db, rankWindow = DEFAULT_RANK_WINDOW, mean
   async function meaningRanking(query: string, filters: KeywordFilters, depth: number): Promise<number[] | undefined> {
     const search = meaning?.();
     if (search === undefined) return undefined;
-    const neighbours = await search.nearest(query, Math.max(MEANING_CANDIDATES, depth));
+    // Filters apply inside the vector search, to batches of candidates, so a narrow filter still
+    // yields its nearest matches rather than whatever of the global nearest survives.
+    const neighbours = await search.nearest(query, Math.max(MEANING_CANDIDATES, depth), (seqs) =>
+      seqsMatchingFilters(sqlite, seqs, filters),
+    );
     if (neighbours === undefined) return undefined;
     const { floor, relative } = search.thresholds();
-    const close = closeEnough(neighbours, floor, relative);
-    const allowed = seqsMatchingFilters(
-      sqlite,
-      close.map((neighbour) => neighbour.seq),
-      filters,
-    );
-    return close.filter((neighbour) => allowed.has(neighbour.seq)).map((neighbour) => neighbour.seq);
+    return closeEnough(neighbours, floor, relative).map((neighbour) => neighbour.seq);
   }
 
   return {

@@ -95,7 +95,8 @@ function filterSql(filters: KeywordFilters): { where: string; params: unknown[] 
 export function seqsMatchingFilters(sqlite: BetterSqlite3.Database, seqs: readonly number[], filters: KeywordFilters): Set<number> {
   if (seqs.length === 0) return new Set();
   const { where, params } = filterSql(filters);
-  const rows = statement(sqlite, `SELECT t.seq FROM thoughts t WHERE t.seq IN (SELECT value FROM json_each(?)) AND ${where}`)
+  // CROSS JOIN fixes the order: look up each candidate by seq, never walk an index of thoughts.
+  const rows = statement(sqlite, `SELECT t.seq FROM json_each(?) j CROSS JOIN thoughts t ON t.seq = j.value WHERE ${where}`)
     .pluck()
     .all(JSON.stringify(seqs), ...params) as number[];
   return new Set(rows);
