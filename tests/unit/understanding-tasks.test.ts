@@ -17,6 +17,11 @@ describe('extractTasks', () => {
     expect(task?.hasTime).toBe(true);
   });
 
+  it('leaves the thought\'s #tags out of the title, keeping the word of an inline one', () => {
+    expect(extractTasks('Buy milk and bread at the store tomorrow #errands #home', options)[0]?.title).toBe('Buy milk and bread at the store');
+    expect(extractTasks('Need to book the #dentist appointment', options)[0]?.title).toBe('Book the dentist appointment');
+  });
+
   it('finds no task in a thought that is not actionable', () => {
     expect(extractTasks('Went for a walk by the river today. Felt good.', options)).toEqual([]);
     expect(extractTasks('Should I call her tomorrow?', options)).toEqual([]);

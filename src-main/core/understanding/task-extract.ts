@@ -123,7 +123,12 @@ function titleEnd(text: string): number {
  * at most MAX_TITLE_CHARS characters.
  */
 export function cleanTaskTitle(phrase: string): string {
-  let title = phrase.replace(/\s+/g, ' ').trim();
+  // Tags are the thought's, not part of the action: trailing ones go, inline ones keep their word.
+  let title = phrase
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(?:^|\s+)(?:#[\p{L}\p{N}_\-/]+\s*)+$/u, '')
+    .replace(/#([\p{L}\p{N}_\-/]+)/gu, '$1');
   for (let round = 0; round < 4; round += 1) {
     const before = title;
     for (const leadIn of LEAD_INS) title = title.replace(leadIn, '');
