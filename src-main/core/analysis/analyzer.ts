@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { thoughtTypes, type ThoughtType } from '../../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
-import { addAutoTags, tagsForThoughts, tagVocabulary } from '../db/repositories/tags';
+import { addAutoTags, newestTagId, tagsForThoughts, tagVocabulary } from '../db/repositories/tags';
 import { findThoughtById, findThoughtsBySeq, type ThoughtRow } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
 import type { VectorStorePort, EmbedderPort } from '../indexing/ports';
 import type { JobProcessor } from '../jobs/job-queue';
+import { yieldTurn } from '../jobs/yield-turn';
 import type { Logger } from '../logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { SuggestionService } from '../suggestions/suggestion-service';
@@ -17,6 +18,9 @@ import { extractTasks } from '../understanding/task-extract';
 
 /** Neighbours whose tags vote on a new thought's tags. */
 const TAG_NEIGHBOURS = 8;
+/** Scored exactly to find them: approximate neighbours vote as well, at a quarter of the cost. */
+const TAG_CANDIDATES = 100;
+const VOCABULARY_MAX_AGE_MS = 5 * 60_000;
 
 export interface AnalyzerDeps {
   db: Database;
@@ -39,8 +43,24 @@ export function createAnalyzer(deps: AnalyzerDeps) {
   const { sqlite } = db;
   const prototypeCache = new Map<string, Promise<Record<ThoughtType, Float32Array[]>>>();
 
+  // Asking Intl for the system zone costs ~0.3 ms; it is read again at most once a minute.
+  let systemZone = { zone: '', readAt: -Infinity };
   function timeZone(): string {
-    return settings.get().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const chosen = settings.get().timeZone;
+    if (chosen !== null) return chosen;
+    const now = clock.now();
+    if (now - systemZone.readAt > 60_000) systemZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
+    return systemZone.zone;
+  }
+
+  // The counts only rank keyword matches, so a copy a few minutes old serves; a new tag name
+  // (max(id) moved) is picked up at once.
+  let vocabulary = { rows: [] as { name: string; count: number }[], readAt: -Infinity, newest: -1 };
+  function currentVocabulary(): { name: string; count: number }[] {
+    const newest = newestTagId(sqlite);
+    const now = clock.now();
+    if (newest !== vocabulary.newest || now - vocabulary.readAt > VOCABULARY_MAX_AGE_MS) vocabulary = { rows: tagVocabulary(sqlite), readAt: now, newest };
+    return vocabulary.rows;
   }
 
   function userTagsOf(seq: number): string[] {
@@ -49,13 +69,19 @@ export function createAnalyzer(deps: AnalyzerDeps) {
 
   function applyTags(row: ThoughtRow, neighbours: { tags: string[]; similarity: number }[]): void {
     if (!settings.get().autoTagging) return;
-    const found = suggestTags({ text: row.text, existingTags: tagVocabulary(sqlite), neighbours, userTags: userTagsOf(row.seq) });
+    const found = suggestTags({ text: row.text, existingTags: currentVocabulary(), neighbours, userTags: userTagsOf(row.seq) });
     if (found.length === 0) return;
     const added = sqlite.transaction(() => addAutoTags(sqlite, row.seq, found, clock.now())).immediate();
     if (added.length > 0) bus.emit('thoughts.changed', { ids: [row.id], reason: 'analyzed' });
   }
 
-  function analyze(row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]) {
+  // One transaction (one fsync) for the type, the suggestions and the tags: each would otherwise
+  // commit on its own, and those waits hold up the main thread that captures run on.
+  const analyze = (row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]): void => {
+    sqlite.transaction(() => analyzeWithin(row, evidence, neighbours)).immediate();
+  };
+
+  function analyzeWithin(row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]) {
     const classification = classifyThought(row.text, evidence);
     if (row.type_locked === 0) thoughts.classify(row.id, classification.type, row.text);
     const current = settings.get();
@@ -101,9 +127,11 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       const prototypes = await prototypesFor(key, embedder);
       const rows = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
       for (const item of items) {
+        // A neighbour search per thought: let captures in between.
+        await yieldTurn();
         const row = rows.get(item.seq);
         if (row === undefined || row.deleted_at !== null) continue;
-        const near = store.nearest(item.vector, TAG_NEIGHBOURS + 1).filter((hit) => hit.seq !== item.seq);
+        const near = store.nearest(item.vector, TAG_NEIGHBOURS + 1, undefined, TAG_CANDIDATES).filter((hit) => hit.seq !== item.seq);
         const tags = tagsForThoughts(
           sqlite,
           near.map((hit) => hit.seq),

@@ -19,6 +19,7 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
 import { createRateMeter, etaSeconds } from './index-progress';
 import { modelKey, type EmbedderPort, type EmbedderState, type ModelInfo, type VectorStorePort } from './ports';
+import { yieldTurn } from '../jobs/yield-turn';
 
 /** Thoughts embedded per batch: one inference call in the worker, one short write transaction. */
 export const EMBED_BATCH = 32;
@@ -308,7 +309,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       if (!didWork) break;
       backoffMs = 0;
       // Let capture and reads in: the next batch starts on a later turn of the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldTurn();
     }
     announce(true);
   }

@@ -48,14 +48,15 @@ export function defaultIntelligence(options: DefaultIntelligenceOptions): Intell
 
 /** The vector store as the index uses it: similarities, and the trash never in results. */
 export function vectorStorePort(store: VectorStore, sqlite: BetterSqlite3.Database): VectorStorePort {
-  const trashed = sqlite.prepare('SELECT 1 FROM thoughts WHERE seq = ? AND deleted_at IS NOT NULL').pluck();
+  // One query per batch of candidates, not one per candidate (a search sees ~4,000 of them).
+  // CROSS JOIN fixes the order: each candidate looked up by seq, never a walk over thoughts.
+  const notTrashed = sqlite.prepare('SELECT t.seq FROM json_each(?) AS j CROSS JOIN thoughts AS t ON t.seq = j.value WHERE t.deleted_at IS NULL').pluck();
+  const outsideTrash = (seqs: readonly number[]) => notTrashed.all(JSON.stringify(seqs)) as number[];
   return {
     upsert: (seq, vector) => store.upsert(seq, vector),
     remove: (seq) => void store.remove(seq),
-    nearest: (query, k, filter) =>
-      store
-        .search(query, k, filter === undefined ? { exclude: (seq) => trashed.get(seq) !== undefined } : { filter })
-        .map((hit) => ({ seq: hit.seq, similarity: 1 - hit.distance })),
+    nearest: (query, k, filter, candidates) =>
+      store.search(query, k, { filter: filter ?? outsideTrash, candidates }).map((hit) => ({ seq: hit.seq, similarity: 1 - hit.distance })),
     vectorOf: (seq) => store.get(seq),
     drop: () => store.drop(),
   };

@@ -26,7 +26,13 @@ export interface VectorStorePort {
    * Nearest first, with cosine similarity (1 = same direction); never the trash. `filter` keeps
    * the seqs of a batch of candidates that may be returned (search filters, in SQL).
    */
-  nearest(query: Float32Array, k: number, filter?: (seqs: readonly number[]) => Iterable<number>): { seq: number; similarity: number }[];
+  nearest(
+    query: Float32Array,
+    k: number,
+    filter?: (seqs: readonly number[]) => Iterable<number>,
+    /** Candidates scored exactly (default: the store's, tuned for search recall). */
+    candidates?: number,
+  ): { seq: number; similarity: number }[];
   vectorOf(seq: number): Float32Array | undefined;
   /** Deletes the store's tables (a retired model). */
   drop(): void;

@@ -12,6 +12,7 @@ import {
   type JobRow,
 } from '../db/repositories/jobs';
 import type { Logger } from '../logger';
+import { yieldTurn } from './yield-turn';
 
 /** Does one kind of background work. Later issues register embed, analyze … */
 export interface JobProcessor<Payload = unknown> {
@@ -118,6 +119,10 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
 
   async function loop(): Promise<void> {
     while (!paused && !draining) {
+      // Never inside the caller's turn (a capture enqueues, then wakes us) and never two jobs
+      // back to back: whatever waits on the event loop goes first.
+      await yieldTurn();
+      if (paused || draining) break;
       const job = claimJob(sqlite, registry.kinds(), clock.now());
       if (job === undefined) break;
       await runOne(job);

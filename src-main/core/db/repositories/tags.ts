@@ -115,7 +115,15 @@ export function markTagRemoved(sqlite: BetterSqlite3.Database, thoughtSeq: numbe
   ).run(thoughtSeq, tagId, now);
 }
 
-/** Every tag in use (not removed), with how many thoughts carry it as a user tag. */
+/** The id of the newest tag row: changes whenever a tag name is used for the first time. */
+export function newestTagId(sqlite: BetterSqlite3.Database): number {
+  return Number(statement(sqlite, 'SELECT coalesce(max(id), 0) FROM tags').pluck().get());
+}
+
+/**
+ * Every tag in use (not removed), with how many thoughts carry it as a user tag. Reads every
+ * tag link (≈ 160 ms at a million thoughts): callers that run often keep a copy.
+ */
 export function tagVocabulary(sqlite: BetterSqlite3.Database): { name: string; count: number }[] {
   return statement(
     sqlite,
