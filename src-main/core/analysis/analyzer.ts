@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { thoughtTypes, type ThoughtType } from '../../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
+import { redoableWrites } from '../db/redoable-writes';
 import { addAutoTags, newestTagId, tagsForThoughts, tagVocabulary } from '../db/repositories/tags';
 import { findThoughtById, findThoughtsBySeq, type ThoughtRow } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
@@ -75,10 +76,11 @@ export function createAnalyzer(deps: AnalyzerDeps) {
     if (added.length > 0) bus.emit('thoughts.changed', { ids: [row.id], reason: 'analyzed' });
   }
 
-  // One transaction (one fsync) for the type, the suggestions and the tags: each would otherwise
-  // commit on its own, and those waits hold up the main thread that captures run on.
+  // One transaction for the type, the suggestions and the tags, committed without an fsync (an
+  // analysis can always run again): commits waiting for the disk would hold up the main thread
+  // that captures run on.
   const analyze = (row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]): void => {
-    sqlite.transaction(() => analyzeWithin(row, evidence, neighbours)).immediate();
+    redoableWrites(sqlite, () => sqlite.transaction(() => analyzeWithin(row, evidence, neighbours)).immediate());
   };
 
   function analyzeWithin(row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]) {
@@ -140,7 +142,11 @@ export function createAnalyzer(deps: AnalyzerDeps) {
           similarity: Math.max(0, hit.similarity),
           tags: (tags.get(hit.seq) ?? []).filter((tag) => tag.kind === 'user').map((tag) => tag.name),
         }));
-        analyze(row, { vector: item.vector, prototypes }, neighbours);
+        // The search and the reading are each a few milliseconds at a million thoughts: a turn each.
+        await yieldTurn();
+        const fresh = findThoughtById(sqlite, row.id);
+        if (fresh === undefined || fresh.deleted_at !== null) continue;
+        analyze(fresh, { vector: item.vector, prototypes }, neighbours);
       }
     },
   };

@@ -1,5 +1,6 @@
 // The embedding worker (a worker_threads entry): finds, verifies and loads the model, then turns
 // texts into vectors. Inference never runs on the thread that serves the UI or HTTP.
+import { availableParallelism } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as TransformersModule from '@huggingface/transformers';
 import type { Tensor } from '@huggingface/transformers';
@@ -10,6 +11,7 @@ type Transformers = typeof TransformersModule;
 type Extractor = Awaited<ReturnType<typeof loadExtractor>>;
 
 const PROGRESS_INTERVAL_MS = 200;
+const INFERENCE_THREADS = Math.max(1, availableParallelism() - 1);
 const port = parentPort;
 if (port === null) throw new Error('The embedding worker must run in a worker thread.');
 const init = workerData as WorkerInit;
@@ -27,7 +29,14 @@ async function loadExtractor(transformers: Transformers, model: ReadyModel) {
   env.useFSCache = false;
   env.useBrowserCache = false;
   env.logLevel = transformers.LogLevel.ERROR;
-  return transformers.pipeline('feature-extraction', model.modelId, { dtype: model.spec.dtype, local_files_only: true });
+  return transformers.pipeline('feature-extraction', model.modelId, {
+    dtype: model.spec.dtype,
+    local_files_only: true,
+    // Leave a core to the app: with every core inferring, the main thread that captures run on
+    // waits for the CPU (2 cores, an import being indexed: capture p99 2.5× idle with 2 threads,
+    // 2.2× with 1, for ~10% fewer thoughts embedded per second; bench/RESULTS.md).
+    session_options: { intraOpNumThreads: INFERENCE_THREADS, interOpNumThreads: 1 },
+  });
 }
 
 async function load(): Promise<{ model: ReadyModel; extractor: Extractor; transformers: Transformers } | undefined> {

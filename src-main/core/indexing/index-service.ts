@@ -13,6 +13,7 @@ import {
   thoughtsWithoutEmbedding,
   type EmbeddingModelRow,
 } from '../db/repositories/embeddings';
+import { redoableWrites } from '../db/redoable-writes';
 import { claimJobs, completeJob, releaseJob, type JobRow } from '../db/repositories/jobs';
 import { findThoughtById, findThoughtsBySeq } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
@@ -199,7 +200,7 @@ export function createIndexService(deps: IndexServiceDeps) {
   /** One batch: fresh captures and edits first, then the backfill. false when there was nothing to do. */
   async function step(model: ModelInfo & { key: string }, embedder: EmbedderPort): Promise<boolean> {
     const now = clock.now();
-    const jobs = sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate();
+    const jobs = redoableWrites(sqlite, () => sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate());
     let items: { seq: number; text: string }[];
     let fromJobs = true;
     if (jobs.length > 0) {
@@ -236,11 +237,12 @@ export function createIndexService(deps: IndexServiceDeps) {
       }
     }
     const embedded = items.map((item, index) => ({ ...item, vector: vectors[index] ?? new Float32Array() }));
-    const written = writeBatch.immediate(model, embedded, jobs);
-    if (!fromJobs) {
+    const written = redoableWrites(sqlite, () => {
+      const stored = writeBatch.immediate(model, embedded, jobs);
       const lowest = items.at(-1)?.seq;
-      if (lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
-    }
+      if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
+      return stored;
+    });
     rate.record(clock.now(), written.length);
     counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {

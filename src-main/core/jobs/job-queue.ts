@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
+import { redoableWrites } from '../db/redoable-writes';
 import {
   claimJob,
   completeJob,
@@ -104,7 +105,7 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     inFlight = new AbortController();
     try {
       await processor.process(payload, inFlight.signal);
-      completeJob(sqlite, job.id);
+      redoableWrites(sqlite, () => completeJob(sqlite, job.id));
     } catch (error) {
       if (inFlight.signal.aborted) {
         releaseJob(sqlite, job.id, clock.now());
@@ -123,7 +124,7 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
       // back to back: whatever waits on the event loop goes first.
       await yieldTurn();
       if (paused || draining) break;
-      const job = claimJob(sqlite, registry.kinds(), clock.now());
+      const job = redoableWrites(sqlite, () => claimJob(sqlite, registry.kinds(), clock.now()));
       if (job === undefined) break;
       await runOne(job);
     }
