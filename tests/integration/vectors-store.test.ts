@@ -206,6 +206,39 @@ describe('vector search results', () => {
     }
     expect(Math.max(...batchSizes)).toBeLessThanOrEqual(3_000);
   });
+
+  it('filter once after the pass when few are hidden, and inside the pass when few are kept', () => {
+    const db = open(newDatabasePath());
+    addThoughts(db, 3_000);
+    const vectors = clusteredVectors(3_000, 384, 16);
+    const store = storeWith(db, vectors);
+    const queries = clusteredVectors(10, 384, 18);
+    for (const [name, keepsSeq] of [
+      ['wide', (seq: number) => seq % 25 !== 0],
+      ['narrow', (seq: number) => seq % 100 === 0],
+    ] as const) {
+      const calls: number[] = [];
+      const filter = (seqs: readonly number[]) => {
+        calls.push(seqs.length);
+        return seqs.filter(keepsSeq);
+      };
+      const visible = new Map(vectors.map((vector, i) => [i + 1, vector] as const).filter(([seq]) => keepsSeq(seq)));
+      let recall = 0;
+      for (const query of queries) {
+        calls.length = 0;
+        const found = store.search(query, 10, { filter });
+        expect(found, name).toHaveLength(10);
+        expect(found.every((hit) => visible.has(hit.seq)), name).toBe(true);
+        const exact = new Set(bruteForce(visible, query, 10).map((hit) => hit.seq));
+        recall += found.filter((hit) => exact.has(hit.seq)).length / 10;
+        // Wide: one call over the rescored candidates. Narrow: that call finds too few, so the
+        // filter runs again over the codes the pass looks at.
+        if (name === 'wide') expect(calls).toEqual([400]);
+        else expect(calls.length).toBeGreaterThan(1);
+      }
+      expect(recall / queries.length, name).toBeGreaterThanOrEqual(0.8);
+    }
+  });
 });
 
 describe('writes', () => {
