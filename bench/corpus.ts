@@ -68,7 +68,7 @@ export function ensureCorpus(size: number, seed = DEFAULT_SEED, log: (line: stri
 }
 
 /** A scratch copy of a corpus that benchmarks may write to; remove it when done. */
-export function workingCopy(corpus: Corpus, name: string): { dir: string; remove(): void } {
+export function workingCopy(corpus: Pick<Corpus, 'size' | 'dir'>, name: string): { dir: string; remove(): void } {
   const dir = join(DATA_DIR, `work-${name}-${corpus.size}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -6,6 +6,7 @@ import type { ColdStartResult } from './cold-start';
 import { REPO_ROOT } from './corpus';
 import type { QueryDiagnosis } from './diagnose';
 import type { MachineInfo } from './machine';
+import { renderIntelligence, type IntelligenceResults } from './report-intelligence';
 import type { RssResult } from './rss';
 import { QUERY_CLASSES, type SearchResult } from './search-latency';
 
@@ -22,6 +23,7 @@ export interface BenchResults {
   /** 1-minute load average when each section started: the machine is shared. */
   loadAverage: Record<string, number>;
   diagnosis?: { size: number; plans: Record<string, string[]>; queries: QueryDiagnosis[] };
+  intelligence?: IntelligenceResults;
   notes: string[];
 }
 
@@ -112,6 +114,7 @@ export function renderMarkdown(results: BenchResults): string {
     ),
     '',
     ...renderDiagnosis(results.diagnosis),
+    ...renderIntelligence(results.intelligence),
     '## Notes',
     '',
     ...results.notes.map((note) => `- ${note}`),

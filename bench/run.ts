@@ -1,12 +1,21 @@
 /**
  * `npm run bench`: builds or reuses the corpora, then measures capture latency, keyword search,
- * browser-mode cold start and server memory, and writes bench/RESULTS.md and results.json.
- * BENCH_SIZES=0,100000 restricts the corpus sizes (default 0, 100000, 1000000).
+ * browser-mode cold start and server memory, then local intelligence (embedding speed, hybrid
+ * search, other engines, an import being indexed), and writes bench/RESULTS.md and results.json.
+ * BENCH_SIZES=0,100000 restricts the corpus sizes (default 0, 100000, 1000000);
+ * BENCH_HYBRID_SIZES the hybrid-search and engine sizes (default 10000, 100000, 1000000);
+ * BENCH_IMPORT_SIZE the import that is indexed (default 100000; 0 skips it).
  */
 import { mkdirSync, statfsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { measureCaptureLatency } from './capture-latency';
+import { measureEmbeddingThroughput } from './embedding-throughput';
+import { measureEngines } from './engines';
+import { ensureFullModel, tokenizerAvailable, TOKENIZER_DIR } from './full-model';
+import { measureHybridSearch } from './hybrid-search';
+import { measureIndexing } from './indexing';
+import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { chromiumAvailable, launchBrowser, measureColdStart } from './cold-start';
 import { DATA_DIR, ensureCorpus, workingCopy } from './corpus';
 import { diagnoseQueries } from './diagnose';
@@ -17,15 +26,17 @@ import { serverEntry } from './server-process';
 import { measureSearchLatency } from './search-latency';
 
 const DEFAULT_SIZES = [0, 100_000, 1_000_000];
+const DEFAULT_HYBRID_SIZES = [10_000, 100_000, 1_000_000];
+const DEFAULT_IMPORT_SIZE = 100_000;
 /** Measured: ~1.35 KB per thought (text, FTS5 with prefix indexes, event, tags). */
 const BYTES_PER_THOUGHT = 1_500;
 const COLD_START_SIZES = new Set([0, 100_000]);
 const DIAGNOSED_QUERIES = ['zhartloutcrut', 'the', 'that', 'meeting', 'meeting ', 'th', 'pro'];
 
-function parseSizes(value: string | undefined): number[] {
-  if (value === undefined || value.trim() === '') return DEFAULT_SIZES;
+function parseSizes(value: string | undefined, fallback = DEFAULT_SIZES, name = 'BENCH_SIZES'): number[] {
+  if (value === undefined || value.trim() === '') return fallback;
   const sizes = value.split(',').map((part) => Number(part.trim()));
-  if (sizes.some((size) => !Number.isInteger(size) || size < 0)) throw new Error(`BENCH_SIZES must be whole numbers, not "${value}"`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 0)) throw new Error(`${name} must be whole numbers, not "${value}"`);
   return [...new Set(sizes)].sort((left, right) => left - right);
 }
 
@@ -58,6 +69,7 @@ async function main(): Promise<void> {
     coldStart: {},
     rss: {},
     loadAverage: {},
+    intelligence: { throughput: [], hybrid: {}, engines: {}, notes: [] },
     notes: [
       `Server entry: ${serverEntry()}.`,
       'Corpus: seeded synthetic thoughts (5–300 words, log-normal, median ≈ 30, mean ≈ 45), Zipf vocabulary of 4,000 words plus 2,000 rare words (≈ 3% of thoughts carry one), 20% with #tags, 3% archived, 1% trashed, spread over 3 years. Bulk-loaded through the real schema and FTS triggers with synchronous=OFF, then measured through the real openDatabase (WAL, synchronous=FULL). No ANALYZE, as in the app.',
@@ -111,8 +123,65 @@ async function main(): Promise<void> {
   } finally {
     await browser?.close();
   }
+  await measureIntelligence(results);
   writeResults(results);
   log('done: bench/RESULTS.md, bench/results.json');
+}
+
+/**
+ * At a million thoughts LanceDB has no usable vector index here (IVF_PQ with its defaults did
+ * not finish in 5 minutes; at 100k it took 141 s for recall@10 0.51) and a flat scan takes
+ * seconds a query; Orama needs ~9 minutes and ~9 GB to load. So: Cairn and LanceDB (flat), one
+ * round of 40 queries; Orama's load is reported from the development run.
+ */
+const MILLION_ENGINE_OPTIONS = {
+  log,
+  engines: ['cairn', 'lancedb'] as const,
+  rounds: 1,
+  warmupRounds: 0,
+  queriesPerRound: 40,
+  vectorIndexFrom: Number.POSITIVE_INFINITY,
+  budgetSeconds: 600,
+  extraNotes: [
+    '1M: one round of 40 queries, no warm-up round, LanceDB without IVF_PQ (with its defaults it did not finish building in 5 minutes in development; at 100k it took 141 s and gave recall@10 0.51), so its vector side is a flat scan. Orama left out at 1M: in development (2026-11-29, same machine) loading 1M thoughts took 523 s and 9.3 GB RSS, and no query round finished within 10 minutes.',
+  ],
+};
+
+/** Issue 3: the full-size model's speed, hybrid search, LanceDB and Orama, an import indexed. */
+async function measureIntelligence(results: BenchResults): Promise<void> {
+  const intelligence = results.intelligence;
+  if (intelligence === undefined) return;
+  if (!tokenizerAvailable()) {
+    intelligence.notes.push(`Not measured: the MiniLM tokenizer is missing in ${TOKENIZER_DIR} (set BENCH_TOKENIZER_DIR).`);
+    return;
+  }
+  const q8 = ensureFullModel('q8', log);
+  const fp32 = ensureFullModel('fp32', log);
+  for (const model of [q8, fp32]) {
+    startSection(results, `embedding throughput ${model.variant}`);
+    intelligence.throughput.push(await measureEmbeddingThroughput(model));
+    writeResults(results);
+  }
+  for (const size of parseSizes(process.env['BENCH_HYBRID_SIZES'], DEFAULT_HYBRID_SIZES, 'BENCH_HYBRID_SIZES').filter((each) => each > 0)) {
+    const corpus = ensureCorpus(size, undefined, log);
+    const vectors = await ensureVectorCorpus(corpus, q8, log);
+    const set = vectorSetFor(size, log);
+    const copy = vectorWorkingCopy(vectors, 'hybrid');
+    try {
+      startSection(results, `hybrid search ${size}`);
+      intelligence.hybrid[size] = await measureHybridSearch(copy.dir, q8, set);
+    } finally {
+      copy.remove();
+    }
+    startSection(results, `engines ${size}`);
+    intelligence.engines[size] = await measureEngines(size, size >= 1_000_000 ? MILLION_ENGINE_OPTIONS : { log });
+    writeResults(results);
+  }
+  const importSize = parseSizes(process.env['BENCH_IMPORT_SIZE'], [DEFAULT_IMPORT_SIZE], 'BENCH_IMPORT_SIZE')[0] ?? 0;
+  if (importSize > 0) {
+    startSection(results, `import indexing ${importSize}`);
+    intelligence.indexing = await measureIndexing(ensureCorpus(importSize, undefined, log), q8, log);
+  }
 }
 
 await main();

@@ -9,6 +9,10 @@ export interface TinyModelOptions {
   intermediate?: number;
   maxPositions?: number;
   seed?: number;
+  /** Rows of the word-embedding table, when another tokenizer with that many ids replaces the tiny one. */
+  vocabSize?: number;
+  /** onnx/model_quantized.onnx holds int8 weights run with dynamic quantization (default: the float graph). */
+  quantize?: boolean;
 }
 
 export interface TinyModelManifest {
