@@ -8,207 +8,28 @@
  * so a process killed later still leaves what it finished; progress lines go to stdout.
  * Engine modules are imported per task: no process loads another engine's code.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type * as Arrow from 'apache-arrow';
-import type { BenchModel } from './full-model';
+import {
+  activeBatches,
+  DIMENSION,
+  emptyReport,
+  mean,
+  peakMiB,
+  progress,
+  recall,
+  runRounds,
+  save,
+  seconds,
+  settledMiB,
+  type ChildInput,
+  type ChildQuery,
+  type ChildReport,
+  type ChildTask,
+} from './engine-child-shared';
+import { runLanceBuild, runLanceQuery, runLanceVectorIndex } from './engine-lancedb';
 
-export type EngineName = 'cairn' | 'lancedb' | 'orama';
-export type ChildTask = 'cairn' | 'orama' | 'lancedb-build' | 'lancedb-vector-index' | 'lancedb-query';
-
-export interface ChildQuery {
-  kind: string;
-  text: string;
-  vector: number[];
-  /** Exact 10 nearest active thoughts (seqs), for the vector part's recall. */
-  truth: number[];
-}
-
-export interface ChildInput {
-  task: ChildTask;
-  size: number;
-  resultFile: string;
-  /** Epoch ms after which no further query is started. */
-  deadline: number;
-  /** The cached corpus database (read only): LanceDB and Orama load the active thoughts from it. */
-  corpusFile: string;
-  /** loadVectorSet's arguments for this size (the vectors LanceDB and Orama load). */
-  vectors: { seed: number; queryCount: number; truthDepth: number };
-  /** Cairn: a working copy of the vector corpus, the bench model and its key. */
-  cairn?: { dataDir: string; migrationsFolder: string; model: BenchModel; modelKey: string };
-  lanceDir?: string;
-  /** Orama's minimum cosine for the vector part of a hybrid search. */
-  oramaSimilarity?: number;
-  queries: ChildQuery[];
-  /** Per round, indices into `queries`; the first `warmupRounds` rounds are not measured. */
-  order: number[][];
-  warmupRounds: number;
-  limit: number;
-}
-
-export interface ChildMemory {
-  /** After the runtime and the engine's modules loaded, before any data. */
-  baselineMiB: number;
-  /** Built or opened, one query answered, after a full GC. */
-  afterLoadMiB: number | null;
-  afterQueriesMiB: number | null;
-  /** VmHWM: the process's peak resident set. */
-  peakMiB: number;
-}
-
-export interface ChildReport {
-  task: ChildTask;
-  /** Documents the engine holds. */
-  rows: number;
-  /** Seconds per phase (load, insert, fts-index, vector-index, open …). */
-  phases: Record<string, number>;
-  /** Measured queries, in run order. */
-  samples: { kind: string; ms: number }[];
-  /** Measured rounds completed (a round cut short by the deadline counts as partial). */
-  roundsCompleted: number;
-  meanHits: number | null;
-  recallAt10: number | null;
-  memory: ChildMemory;
-  diskBytes: number | null;
-  details: string[];
-}
-
-const DIMENSION = 384;
-const LOAD_BATCH = 50_000;
-const ACTIVE_ROWS = 'SELECT seq, text FROM thoughts WHERE deleted_at IS NULL AND archived_at IS NULL ORDER BY seq';
-
-function progress(line: string): void {
-  process.stdout.write(`progress ${line}\n`);
-}
-
-function mebibytes(bytes: number): number {
-  return Math.round((bytes / 1_048_576) * 10) / 10;
-}
-
-function peakMiB(): number {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  return Math.round((Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN) / 1024) * 10) / 10;
-}
-
-/** Resident set after a full collection, so garbage from loading is not counted as the engine's. */
-function settledMiB(): number {
-  globalThis.gc?.();
-  globalThis.gc?.();
-  return mebibytes(process.memoryUsage().rss);
-}
-
-export function directoryBytes(path: string): number {
-  let total = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
-function seconds(since: number): number {
-  return Math.round((performance.now() - since) / 10) / 100;
-}
-
-interface RoundsResult {
-  samples: { kind: string; ms: number }[];
-  roundsCompleted: number;
-  meanHits: number;
-}
-
-/** Runs the rounds in the given order; stops starting queries at the deadline. */
-async function runRounds(input: ChildInput, search: (query: ChildQuery) => Promise<number>): Promise<RoundsResult> {
-  const samples: { kind: string; ms: number }[] = [];
-  const warmup: { kind: string; ms: number }[] = [];
-  let hits = 0;
-  let warmupHits = 0;
-  let roundsCompleted = 0;
-  let stopped = false;
-  for (const [round, indices] of input.order.entries()) {
-    for (const index of indices) {
-      if (Date.now() > input.deadline) {
-        stopped = true;
-        break;
-      }
-      const query = input.queries[index];
-      if (query === undefined) throw new Error(`no query ${index}`);
-      const started = performance.now();
-      const found = await search(query);
-      const ms = performance.now() - started;
-      if (round < input.warmupRounds) {
-        warmup.push({ kind: query.kind, ms });
-        warmupHits += found;
-      } else {
-        samples.push({ kind: query.kind, ms });
-        hits += found;
-      }
-    }
-    if (stopped) break;
-    if (round >= input.warmupRounds) roundsCompleted += 1;
-    progress(`round ${round + 1}/${input.order.length} done`);
-  }
-  // Too slow for one measured round within the budget: the warm-up round is all there is.
-  if (samples.length === 0) return { samples: warmup, roundsCompleted: 0, meanHits: warmupHits / Math.max(1, warmup.length) };
-  return { samples, roundsCompleted, meanHits: hits / samples.length };
-}
-
-function recall(found: readonly number[], truth: readonly number[]): number {
-  const exact = new Set(truth.slice(0, 10));
-  return found.slice(0, 10).filter((seq) => exact.has(seq)).length / Math.max(1, exact.size);
-}
-
-function mean(values: readonly number[]): number | null {
-  return values.length === 0 ? null : Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 1000) / 1000;
-}
-
-function emptyReport(input: ChildInput, baselineMiB: number): ChildReport {
-  return {
-    task: input.task,
-    rows: 0,
-    phases: {},
-    samples: [],
-    roundsCompleted: 0,
-    meanHits: null,
-    recallAt10: null,
-    memory: { baselineMiB, afterLoadMiB: null, afterQueriesMiB: null, peakMiB: peakMiB() },
-    diskBytes: null,
-    details: [],
-  };
-}
-
-function save(input: ChildInput, report: ChildReport): void {
-  // The peak stays the one read after the queries: recall checks afterwards are not the engine's use.
-  if (report.memory.afterQueriesMiB === null) report.memory.peakMiB = peakMiB();
-  writeFileSync(input.resultFile, JSON.stringify(report));
-}
-
-/** The active thoughts with their vectors, in batches (seq i ↔ vector i − 1). */
-async function* activeBatches(input: ChildInput): AsyncGenerator<{ seqs: Int32Array; texts: string[]; vectors: Float32Array }> {
-  const [{ default: Database }, { loadVectorSet }] = await Promise.all([import('better-sqlite3'), import('./vectors/data')]);
-  const set = loadVectorSet('clustered', input.size, { ...input.vectors, log: progress });
-  const sqlite = new Database(input.corpusFile, { readonly: true });
-  try {
-    let seqs: number[] = [];
-    let texts: string[] = [];
-    const flush = () => {
-      const vectors = new Float32Array(seqs.length * DIMENSION);
-      seqs.forEach((seq, row) => vectors.set(set.vectors.subarray((seq - 1) * DIMENSION, seq * DIMENSION), row * DIMENSION));
-      const batch = { seqs: Int32Array.from(seqs), texts, vectors };
-      seqs = [];
-      texts = [];
-      return batch;
-    };
-    for (const row of sqlite.prepare<[], { seq: number; text: string }>(ACTIVE_ROWS).iterate()) {
-      seqs.push(row.seq);
-      texts.push(row.text);
-      if (seqs.length === LOAD_BATCH) yield flush();
-    }
-    if (seqs.length > 0) yield flush();
-  } finally {
-    sqlite.close();
-  }
-}
+export type { ChildInput, ChildMemory, ChildQuery, ChildReport, ChildTask, EngineName } from './engine-child-shared';
 
 async function runCairn(input: ChildInput, report: ChildReport): Promise<void> {
   const setup = input.cairn;
@@ -334,116 +155,6 @@ async function runOrama(input: ChildInput, report: ChildReport): Promise<void> {
   }
   report.recallAt10 = recalls.length === input.queries.length ? mean(recalls) : null;
   report.details.push(`similarity ≥ ${similarity}`);
-}
-
-async function runLanceBuild(input: ChildInput, report: ChildReport): Promise<void> {
-  const lanceDir = input.lanceDir;
-  if (lanceDir === undefined) throw new Error('lancedb task without its folder');
-  const lancedb = await import('@lancedb/lancedb');
-  // LanceDB (CommonJS) checks `instanceof` against the CommonJS apache-arrow; an ESM import would
-  // be a second copy of the classes and every table would be rejected as foreign.
-  const arrow: typeof Arrow = createRequire(import.meta.url)('apache-arrow');
-  report.memory.baselineMiB = settledMiB();
-  const vectorType = new arrow.FixedSizeList(DIMENSION, new arrow.Field('item', new arrow.Float32(), true));
-  const schema = new arrow.Schema([new arrow.Field('seq', new arrow.Int32(), false), new arrow.Field('text', new arrow.Utf8(), false), new arrow.Field('vector', vectorType, false)]);
-  const encoder = new TextEncoder();
-  const started = performance.now();
-  const db = await lancedb.connect(lanceDir);
-  let table: Awaited<ReturnType<typeof db.createTable>> | undefined;
-  for await (const batch of activeBatches(input)) {
-    const length = batch.seqs.length;
-    const encoded = batch.texts.map((text) => encoder.encode(text));
-    const offsets = new Int32Array(length + 1);
-    encoded.forEach((bytes, row) => (offsets[row + 1] = (offsets[row] ?? 0) + bytes.length));
-    const text = new Uint8Array(offsets[length] ?? 0);
-    encoded.forEach((bytes, row) => text.set(bytes, offsets[row]));
-    const children = [
-      arrow.makeData({ type: new arrow.Int32(), length, data: batch.seqs }),
-      arrow.makeData({ type: new arrow.Utf8(), length, valueOffsets: offsets, data: text }),
-      arrow.makeData({ type: vectorType, length, child: arrow.makeData({ type: new arrow.Float32(), length: length * DIMENSION, data: batch.vectors }) }),
-    ];
-    const data = new arrow.Table([new arrow.RecordBatch(schema, arrow.makeData({ type: new arrow.Struct(schema.fields), length, children }))]);
-    if (table === undefined) table = await db.createTable('thoughts', data);
-    else await table.add(data);
-    report.rows += length;
-    progress(`lancedb: ${report.rows.toLocaleString('en-US')} rows added (${seconds(started)} s)`);
-  }
-  if (table === undefined) throw new Error('no active thoughts');
-  report.phases['insert'] = seconds(started);
-  const ftsStarted = performance.now();
-  // Tokenized as Cairn's FTS5 (unicode61 remove_diacritics): lowercase, folded, no stemming, no stop words.
-  await table.createIndex('text', { config: lancedb.Index.fts({ stem: false, removeStopWords: false, lowercase: true, asciiFolding: true }) });
-  report.phases['fts-index'] = seconds(ftsStarted);
-  report.diskBytes = directoryBytes(lanceDir);
-  report.details.push(`fts index: simple tokenizer, lowercase, ascii folding, positions, no stemming, no stop words`);
-  table.close();
-  db.close();
-}
-
-async function runLanceVectorIndex(input: ChildInput, report: ChildReport): Promise<void> {
-  const lanceDir = input.lanceDir;
-  if (lanceDir === undefined) throw new Error('lancedb task without its folder');
-  const lancedb = await import('@lancedb/lancedb');
-  report.memory.baselineMiB = settledMiB();
-  const started = performance.now();
-  const db = await lancedb.connect(lanceDir);
-  const table = await db.openTable('thoughts');
-  report.rows = await table.countRows();
-  // The default IVF_PQ (√rows partitions, dimension/16 sub-vectors, 8 bits), with cosine distance.
-  await table.createIndex('vector', { config: lancedb.Index.ivfPq({ distanceType: 'cosine' }) });
-  report.phases['vector-index'] = seconds(started);
-  for (const index of await table.listIndices()) report.details.push(`index ${index.name}: ${index.indexType} on ${index.columns.join(', ')}`);
-  report.diskBytes = directoryBytes(lanceDir);
-  table.close();
-  db.close();
-}
-
-async function runLanceQuery(input: ChildInput, report: ChildReport): Promise<void> {
-  const lanceDir = input.lanceDir;
-  if (lanceDir === undefined) throw new Error('lancedb task without its folder');
-  const lancedb = await import('@lancedb/lancedb');
-  report.memory.baselineMiB = settledMiB();
-  const started = performance.now();
-  const db = await lancedb.connect(lanceDir);
-  const table = await db.openTable('thoughts');
-  // Hybrid: full-text (all words, as Cairn) + nearest vectors, fused by the default reranker (RRF, k = 60).
-  const hybrid = async (query: ChildQuery): Promise<number> => {
-    const rows: unknown[] = await table
-      .query()
-      .nearestTo(Float32Array.from(query.vector))
-      .distanceType('cosine')
-      .fullTextSearch(new lancedb.MatchQuery(query.text, 'text', { operator: lancedb.Operator.And }))
-      .select(['seq', 'text'])
-      .limit(input.limit)
-      .toArray();
-    return rows.length;
-  };
-  const first = input.queries[0];
-  if (first !== undefined) await hybrid(first);
-  report.phases['open'] = seconds(started);
-  report.rows = await table.countRows();
-  report.memory.afterLoadMiB = settledMiB();
-  save(input, report);
-  Object.assign(report, await runRounds(input, hybrid));
-  report.memory.afterQueriesMiB = settledMiB();
-  report.memory.peakMiB = peakMiB();
-  const recalls: number[] = [];
-  for (const query of input.queries) {
-    if (Date.now() > input.deadline) break;
-    const rows: unknown[] = await table.query().nearestTo(Float32Array.from(query.vector)).distanceType('cosine').select(['seq']).limit(10).toArray();
-    recalls.push(recall(rows.map(seqOf), query.truth));
-  }
-  report.recallAt10 = recalls.length === input.queries.length ? mean(recalls) : null;
-  const indices = await table.listIndices();
-  report.details.push(`indexes: ${indices.map((index) => `${index.indexType}(${index.columns.join(', ')})`).join(', ')}`);
-  report.diskBytes = directoryBytes(lanceDir);
-  table.close();
-  db.close();
-}
-
-function seqOf(row: unknown): number {
-  if (typeof row === 'object' && row !== null && 'seq' in row && typeof row.seq === 'number') return row.seq;
-  throw new Error('a LanceDB row without its seq');
 }
 
 const TASKS: Record<ChildTask, (input: ChildInput, report: ChildReport) => Promise<void>> = {

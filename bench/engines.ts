@@ -414,7 +414,7 @@ function cell(value: number | null | undefined, digits = 1): string {
 /** Markdown table lines for bench/RESULTS.md, one row per engine per size. */
 export function engineTableLines(results: Record<string, EngineComparison>): string[] {
   const lines = [
-    '| thoughts | engine | build s | p50 ms | p95 ms | p50 / p95 vs Cairn | RSS MB after build | peak RSS MB | disk MB | notes |',
+    '| thoughts | engine | build s | p50 ms | p95 ms | p50 / p95 ÷ Cairn\'s | RSS MiB after load | peak RSS MiB | disk MB | notes |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   const comparisons = Object.values(results).sort((left, right) => left.size - right.size);

@@ -2,8 +2,10 @@
  * Where the time of one meaning search goes, step by step, on a fully indexed corpus: the
  * steps vector-store.ts and search-service.ts run, rebuilt from their exported parts and timed
  * apart (median over the queries). Explains a missed target; not a headline figure.
+ * Run: `npx tsx bench/hybrid-diagnose.ts [size]` (default 100000; builds or reuses the corpora).
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../src-main/core/db/open-database';
 import { keywordSearch, seqsMatchingFilters } from '../src-main/core/db/repositories/search';
 import { tagsForThoughts } from '../src-main/core/db/repositories/tags';
@@ -18,9 +20,11 @@ import { BinaryIndex } from '../src-main/core/vectors/binary-index';
 import { tablesFor } from '../src-main/core/vectors/vector-tables';
 import { codeBytesFor, cosineDistance, floatsOf, toUnitVector } from '../src-main/core/vectors/vector-input';
 import { createVectorStore, DEFAULT_CANDIDATES } from '../src-main/core/vectors/vector-store';
-import { MIGRATIONS } from './corpus';
-import type { HybridQuery } from './hybrid-search';
+import { ensureCorpus, MIGRATIONS } from './corpus';
+import { ensureFullModel } from './full-model';
+import { hybridQueries, type HybridQuery } from './hybrid-search';
 import { median, round } from './stats';
+import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { DIMENSION, type VectorSet } from './vectors/data';
 
 /** As in search-service.ts / binary-index.ts / vector-store.ts. */
@@ -195,4 +199,17 @@ function timed(run: () => unknown): number {
     samples.push(performance.now() - started);
   }
   return median(samples);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const size = Number(process.argv[2] ?? 100_000);
+  const vectors = await ensureVectorCorpus(ensureCorpus(size), ensureFullModel('q8'), console.log);
+  const set = vectorSetFor(size, console.log);
+  const copy = vectorWorkingCopy(vectors, 'diagnose');
+  try {
+    // Every fourth query: all four classes, a quarter of the time.
+    console.log(diagnoseSearchSteps(copy.dir, vectors.modelKey, set, hybridQueries(set.queryCount).filter((_, index) => index % 4 === 0)));
+  } finally {
+    copy.remove();
+  }
 }

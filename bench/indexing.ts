@@ -7,7 +7,7 @@
  * - capture → durable while that runs (embedder busy in its worker; every capture also queues
  *   analyze + embed jobs, so the analyzer runs too), against capture with nothing in the
  *   background, on the same database;
- * - the process's peak RSS.
+ * - the process's peak RSS (run it in a process of its own: bench/indexing-child.ts).
  *
  * Captures are scheduled on a fixed cadence and timed from the moment each was due, not from
  * when the event loop got round to it: in the app a capture arrives over IPC/HTTP and waits
@@ -41,6 +41,8 @@ export interface IndexingResult {
   /** Embedded when the busy captures started and ended (they must fall inside the indexing). */
   busyWindow: { fromEmbedded: number; toEmbedded: number };
   peakRssMegabytes: number;
+  /** Measured in a process of its own (bench/indexing-child.ts), so the peak RSS is its own. */
+  apart?: boolean;
 }
 
 interface CaptureOptions {

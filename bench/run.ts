@@ -14,7 +14,7 @@ import { measureEmbeddingThroughput } from './embedding-throughput';
 import { measureEngines } from './engines';
 import { ensureFullModel, tokenizerAvailable, TOKENIZER_DIR } from './full-model';
 import { measureHybridSearch } from './hybrid-search';
-import { measureIndexing } from './indexing';
+import { measureIndexingApart } from './indexing-child';
 import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { chromiumAvailable, launchBrowser, measureColdStart } from './cold-start';
 import { DATA_DIR, ensureCorpus, workingCopy } from './corpus';
@@ -180,7 +180,7 @@ async function measureIntelligence(results: BenchResults): Promise<void> {
   const importSize = parseSizes(process.env['BENCH_IMPORT_SIZE'], [DEFAULT_IMPORT_SIZE], 'BENCH_IMPORT_SIZE')[0] ?? 0;
   if (importSize > 0) {
     startSection(results, `import indexing ${importSize}`);
-    intelligence.indexing = await measureIndexing(ensureCorpus(importSize, undefined, log), q8, log);
+    intelligence.indexing = await measureIndexingApart(importSize, log);
   }
 }
 
