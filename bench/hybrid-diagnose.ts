@@ -14,23 +14,18 @@ import { vectorStorePort } from '../src-main/core/indexing/intelligence';
 import { DATABASE_FILE } from '../src-main/core/paths';
 import { queryTerms, toFtsQuery } from '../src-main/core/search/fts-query';
 import { closeEnough, fuseRankings } from '../src-main/core/search/fusion';
-import { DEFAULT_RANK_WINDOW } from '../src-main/core/search/search-service';
+import { DEFAULT_RANK_WINDOW, KEYWORD_DEPTH, MEANING_CANDIDATES } from '../src-main/core/search/search-service';
 import { buildSnippet } from '../src-main/core/search/snippet';
 import { BinaryIndex } from '../src-main/core/vectors/binary-index';
 import { tablesFor } from '../src-main/core/vectors/vector-tables';
 import { codeBytesFor, cosineDistance, floatsOf, toUnitVector } from '../src-main/core/vectors/vector-input';
-import { createVectorStore, DEFAULT_CANDIDATES } from '../src-main/core/vectors/vector-store';
+import { createVectorStore, DEFAULT_CANDIDATES, HAMMING_POOL } from '../src-main/core/vectors/vector-store';
 import { ensureCorpus, MIGRATIONS } from './corpus';
 import { ensureFullModel } from './full-model';
 import { hybridQueries, type HybridQuery } from './hybrid-search';
 import { median, round } from './stats';
 import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { DIMENSION, type VectorSet } from './vectors/data';
-
-/** As in search-service.ts / binary-index.ts / vector-store.ts. */
-const MEANING_CANDIDATES = 60;
-const KEYWORD_DEPTH = 100;
-const HAMMING_POOL = 10;
 
 export interface SearchStepTimes {
   size: number;

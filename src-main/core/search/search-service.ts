@@ -12,9 +12,9 @@ import { buildSnippet } from './snippet';
 /** How many of the newest matches of a query get ranked (see keywordSearch). */
 export const DEFAULT_RANK_WINDOW = 2_000;
 /** Nearest neighbours asked for per query; filters are applied to these. */
-const MEANING_CANDIDATES = 60;
+export const MEANING_CANDIDATES = 60;
 /** Keyword matches fused with them (deeper pages ask for more). */
-const KEYWORD_DEPTH = 100;
+export const KEYWORD_DEPTH = 100;
 
 /** Search by meaning: what the indexer offers the search service. */
 export interface MeaningSearch {

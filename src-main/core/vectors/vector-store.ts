@@ -12,7 +12,7 @@ import { checkModel, dropTables, ensureTables, tablesFor } from './vector-tables
  */
 export const DEFAULT_CANDIDATES = 400;
 /** Nearest codes by hamming distance per rescored candidate, re-ranked in memory first. */
-const HAMMING_POOL = 10;
+export const HAMMING_POOL = 10;
 /** Allow-lists up to this size skip the binary pass: every listed vector is scored exactly. */
 export const EXACT_LIMIT = 1_000;
 export const MAX_K = 1_000;
