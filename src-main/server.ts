@@ -107,11 +107,18 @@ function openInBrowser(url: string): void {
   }
 }
 
+const STOP_DEADLINE_MS = 15_000;
+
 /** Runs the server until SIGINT/SIGTERM, then shuts down gracefully. Prints plain errors. */
 export function runServerMain(argv: readonly string[]): void {
   runServer(argv).then(
     (run) => {
       const shutdown = () => {
+        // Every write is its own transaction, so a stop that hangs can be cut short safely.
+        setTimeout(() => {
+          process.stderr.write(`Cairn did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting anyway.\n`);
+          process.exit(1);
+        }, STOP_DEADLINE_MS).unref();
         run.stop().then(
           () => process.exit(0),
           () => process.exit(1),

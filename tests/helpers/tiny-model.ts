@@ -66,7 +66,7 @@ export function tinyCatalogEntry(): KnownModel {
   };
 }
 
-export type HubMode = 'ok' | { notFound: string } | { truncate: string } | { corrupt: string };
+export type HubMode = 'ok' | 'hang' | { notFound: string } | { truncate: string } | { corrupt: string };
 
 export interface FakeHub {
   host: string;
@@ -79,7 +79,7 @@ export interface FakeHub {
 /**
  * A local stand-in for huggingface.co speaking its file URL scheme,
  * `/<org>/<name>/resolve/<revision>/<file>`, serving the tiny model. It can answer 404 for one
- * file, cut one file off halfway (after promising its full length), or flip a byte in one.
+ * file, cut one file off halfway (after promising its full length), flip a byte in one, or hang.
  */
 export async function startFakeHub(): Promise<FakeHub> {
   const model = tinyModel();
@@ -89,6 +89,7 @@ export async function startFakeHub(): Promise<FakeHub> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://hub').pathname);
     requests.push(path);
+    if (mode === 'hang') return; // Accepts the request and never answers, like a stalled network.
     const file = path.startsWith(prefix) ? path.slice(prefix.length) : undefined;
     if (file === undefined || !HUB_FILES.includes(file) || (typeof mode === 'object' && 'notFound' in mode && mode.notFound === file)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Entry not found');

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexStatus, Thought } from '../../src-shared/contract';
 import { call } from '../helpers/call';
+import { createCore } from '../../src-main/core/create-core';
+import { silentLogger } from '../../src-main/core/logger';
 import { createIndexedCore, installTinyModelAs, type IndexedCore } from '../helpers/indexed-core';
+import { MIGRATIONS, tempDir } from '../helpers/test-core';
+import { startFakeHub } from '../helpers/tiny-model';
 
 const cores: IndexedCore[] = [];
 afterEach(async () => {
@@ -190,4 +194,30 @@ describe('a model installed while Cairn runs', () => {
     const status = await indexed(core);
     expect(status).toMatchObject({ model: { id: 'cairn-test/tiny-bert-b' }, embedded: 1 });
   });
+});
+
+describe('closing while the model is still on its way', () => {
+  it('closes at once when a model download hangs, and what was captured is kept', async () => {
+    const hub = await startFakeHub();
+    hub.setMode('hang');
+    const dir = tempDir('cairn-hung-download-');
+    const options = { dataDir: dir.path, migrationsFolder: MIGRATIONS, version: '0.0.0-test', logger: silentLogger };
+    process.env['CAIRN_MODEL_HOST'] = hub.host;
+    try {
+      // Defaults: the default model, not installed, downloading allowed.
+      const core = createCore(options);
+      const thought = await call(core, 'thoughts.capture', { text: 'kept while the download hangs' });
+      await vi.waitFor(() => expect(hub.requests.length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
+      expect((await call(core, 'index.status', {})).state).toBe('loading');
+      // This used to wait for the stalled download, so a server asked to stop never exited.
+      await core.dispose();
+      const again = createCore({ ...options, runJobs: false });
+      expect((await call(again, 'thoughts.get', { id: thought.id })).text).toBe('kept while the download hangs');
+      await again.dispose();
+    } finally {
+      delete process.env['CAIRN_MODEL_HOST'];
+      await hub.close();
+      dir.remove();
+    }
+  }, 15_000);
 });

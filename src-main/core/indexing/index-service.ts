@@ -135,6 +135,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       announce(true);
     }
     const state = await build.embedder.ready();
+    if (stopped) return;
     if (state.state !== 'ready') {
       logger.warn('index.model_unavailable', { model: wanted, message: state.state === 'unavailable' ? state.message : 'loading' });
       recount();
@@ -320,6 +321,7 @@ export function createIndexService(deps: IndexServiceDeps) {
     if (stopped || running !== undefined) return;
     running = loop()
       .catch((error: unknown) => {
+        if (stopped) return; // Closing: the embedder was let go mid-batch; its jobs were released.
         backoffMs = Math.min(MAX_BACKOFF_MS, Math.max(1000, backoffMs * 2));
         logger.warn('index.batch_failed', { error: error instanceof Error ? error.message : String(error), retryInMs: backoffMs });
         retryTimer = setTimeout(kick, backoffMs);
@@ -363,9 +365,11 @@ export function createIndexService(deps: IndexServiceDeps) {
       stopped = true;
       unfollow();
       if (retryTimer !== undefined) clearTimeout(retryTimer);
-      await running;
+      // Embedders first: a run waiting for a model that is still loading (a stalled download)
+      // or for an answer from the worker is released at once, not when the model arrives.
       const slots = new Set([build, search]);
       for (const slot of slots) await slot?.embedder.dispose();
+      await running;
     },
   };
 }
