@@ -45,7 +45,7 @@ export interface IndexingResult {
   apart?: boolean;
 }
 
-interface CaptureOptions {
+export interface CaptureOptions {
   samples: number;
   warmup: number;
   spacingMs: number;
@@ -125,7 +125,7 @@ export async function measureIndexing(
   }
 }
 
-function queueUnderstanding(core: Core): number {
+export function queueUnderstanding(core: Core): number {
   const { sqlite } = core.db;
   const ids = sqlite.prepare('SELECT id FROM thoughts WHERE deleted_at IS NULL ORDER BY seq').pluck().all() as string[];
   const now = Date.now();
@@ -136,7 +136,7 @@ function queueUnderstanding(core: Core): number {
 }
 
 /** Captures due every `spacingMs`, each timed from when it was due to when it was durable. */
-async function scheduledCaptures(core: Core, options: CaptureOptions): Promise<LatencySummary> {
+export async function scheduledCaptures(core: Core, options: CaptureOptions): Promise<LatencySummary> {
   const random = createRandom(options.seed);
   const vocabulary = createVocabulary(options.seed);
   const times: number[] = [];
@@ -153,7 +153,7 @@ async function scheduledCaptures(core: Core, options: CaptureOptions): Promise<L
   return summarize(times);
 }
 
-async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+export async function until(done: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (!done()) {
     if (performance.now() > deadline) throw new Error(`gave up after ${Math.round(timeoutMs / 1000)} s`);

@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './events/event-bus';
 import { watchExternalChanges } from './events/external-changes';
 import { createAnalyzer } from './analysis/analyzer';
 import { createHandlers } from './handlers';
+import { createBackgroundTurns } from './jobs/background-turns';
 import { createJobRunner, JobRegistry, type JobRunner } from './jobs/job-queue';
 import { createConsoleLogger, type Logger } from './logger';
 import { DATABASE_FILE } from './paths';
@@ -78,7 +79,9 @@ export function createCore(options: CoreOptions): Core {
   const tokens = createTokenService({ db, clock, newId });
   const suggestions = createSuggestionService({ db, clock, newId, bus });
   const tags = createTagService({ db, clock, bus, thoughts });
-  const analyzer = createAnalyzer({ db, clock, bus, logger, thoughts, suggestions, settings });
+  // One gate for every kind of background work on the main thread (jobs, indexing, analysis).
+  const turns = createBackgroundTurns();
+  const analyzer = createAnalyzer({ db, clock, bus, logger, thoughts, suggestions, settings, turns });
   const index =
     options.runJobs === false
       ? undefined
@@ -92,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
       openEmbedder: intelligence.openEmbedder,
       openVectorStore: (key, dimension) => intelligence.openVectorStore(db, key, dimension),
       desiredModel: () => settings.get().embeddingModel,
+      turns,
       onEmbedded: (items, store, embedder, key) => analyzer.withVectors(items, store, embedder, key),
     });
   }
@@ -120,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
   let runner: JobRunner | undefined;
   if (options.runJobs !== false) {
     registry.register(analyzer.processor);
-    const jobRunner = createJobRunner({ db, registry, clock, logger });
+    const jobRunner = createJobRunner({ db, registry, clock, logger, turns });
     runner = jobRunner;
     disposers.push(bus.subscribe((event) => event === 'thoughts.changed' && jobRunner.wake()));
     disposers.push(() => jobRunner.drain());

@@ -196,3 +196,63 @@ describe('after a crash', () => {
     expect(rows).toEqual([{ kind: 'embed', status: 'pending' }]);
   });
 });
+
+describe('jobs run inline (synchronous, short, safe to repeat)', () => {
+  function inlineProcessor(runInline: (payload: { thoughtId: string }) => void, process: (payload: { thoughtId: string }) => Promise<void>): JobProcessor<{ thoughtId: string }> {
+    return { kind: 'embed', payloadSchema: z.object({ thoughtId: z.string() }), process, runInline };
+  }
+
+  function enqueue(core: TestCore, payload: unknown): void {
+    core.db.sqlite.transaction(() => enqueueJob(core.db.sqlite, { kind: 'embed', payload }, core.clock.now()))();
+  }
+
+  it('are claimed, run and completed in one commit, their writes with them', async () => {
+    const core = testCore({ runJobs: false });
+    core.db.sqlite.exec('CREATE TABLE done (id TEXT)');
+    const slow: string[] = [];
+    enqueue(core, { thoughtId: 'a' });
+    enqueue(core, { thoughtId: 'b' });
+    startRunner(core, [
+      inlineProcessor(
+        ({ thoughtId }) => void core.db.sqlite.prepare('INSERT INTO done VALUES (?)').run(thoughtId),
+        async ({ thoughtId }) => void slow.push(thoughtId),
+      ),
+    ]);
+    await vi.waitFor(() => expect(jobsOf(core)).toEqual([]), { timeout: 3_000 });
+    expect(core.db.sqlite.prepare('SELECT id FROM done ORDER BY id').pluck().all()).toEqual(['a', 'b']);
+    expect(slow).toEqual([]);
+  });
+
+  it('that throw leave nothing half-written and run the ordinary way, which counts the attempt', async () => {
+    const core = testCore({ runJobs: false });
+    core.db.sqlite.exec('CREATE TABLE done (id TEXT)');
+    const slow: string[] = [];
+    enqueue(core, { thoughtId: 'a' });
+    startRunner(
+      core,
+      [
+        inlineProcessor(
+          ({ thoughtId }) => {
+            core.db.sqlite.prepare('INSERT INTO done VALUES (?)').run(thoughtId);
+            throw new Error('inline broke');
+          },
+          async ({ thoughtId }) => {
+            slow.push(thoughtId);
+            throw new Error('slow broke too');
+          },
+        ),
+      ],
+      () => 60_000,
+    );
+    await vi.waitFor(() => expect(jobsOf(core)).toMatchObject([{ status: 'pending', attempts: 1, last_error: 'Error: slow broke too' }]), { timeout: 3_000 });
+    expect(slow).toEqual(['a']);
+    expect(core.db.sqlite.prepare('SELECT count(*) FROM done').pluck().get()).toBe(0);
+  });
+
+  it('with a payload that can never work fail at once', async () => {
+    const core = testCore({ runJobs: false });
+    enqueue(core, { thoughtId: 42 });
+    startRunner(core, [inlineProcessor(() => undefined, async () => undefined)]);
+    await vi.waitFor(() => expect(jobsOf(core)).toMatchObject([{ status: 'failed', attempts: 1 }]), { timeout: 3_000 });
+  });
+});

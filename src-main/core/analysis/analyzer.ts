@@ -8,7 +8,7 @@ import { findThoughtById, findThoughtsBySeq, type ThoughtRow } from '../db/repos
 import type { EventBus } from '../events/event-bus';
 import type { VectorStorePort, EmbedderPort } from '../indexing/ports';
 import type { JobProcessor } from '../jobs/job-queue';
-import { yieldTurn } from '../jobs/yield-turn';
+import type { BackgroundTurns } from '../jobs/background-turns';
 import type { Logger } from '../logger';
 import type { SettingsService } from '../settings/settings-service';
 import type { SuggestionService } from '../suggestions/suggestion-service';
@@ -31,6 +31,8 @@ export interface AnalyzerDeps {
   thoughts: ThoughtService;
   suggestions: SuggestionService;
   settings: SettingsService;
+  /** Each reading and each neighbour search is one slice of the main thread. */
+  turns: BackgroundTurns;
 }
 
 /**
@@ -40,7 +42,7 @@ export interface AnalyzerDeps {
  * (prototype types, the tags of similar thoughts).
  */
 export function createAnalyzer(deps: AnalyzerDeps) {
-  const { db, clock, bus, thoughts, suggestions, settings } = deps;
+  const { db, clock, bus, thoughts, suggestions, settings, turns } = deps;
   const { sqlite } = db;
   const prototypeCache = new Map<string, Promise<Record<ThoughtType, Float32Array[]>>>();
 
@@ -92,6 +94,23 @@ export function createAnalyzer(deps: AnalyzerDeps) {
     applyTags(row, neighbours);
   }
 
+  function neighboursOf(item: { seq: number; vector: Float32Array }, store: VectorStorePort): { tags: string[]; similarity: number }[] {
+    const near = store.nearest(item.vector, TAG_NEIGHBOURS + 1, undefined, TAG_CANDIDATES).filter((hit) => hit.seq !== item.seq);
+    const tags = tagsForThoughts(
+      sqlite,
+      near.map((hit) => hit.seq),
+    );
+    return near.map((hit) => ({
+      similarity: Math.max(0, hit.similarity),
+      tags: (tags.get(hit.seq) ?? []).filter((tag) => tag.kind === 'user').map((tag) => tag.name),
+    }));
+  }
+
+  function analyzeNow(thoughtId: string): void {
+    const row = findThoughtById(sqlite, thoughtId);
+    if (row !== undefined && row.deleted_at === null) analyze(row, undefined, []);
+  }
+
   async function prototypesFor(key: string, embedder: EmbedderPort): Promise<Record<ThoughtType, Float32Array[]>> {
     let cached = prototypeCache.get(key);
     if (cached === undefined) {
@@ -113,10 +132,10 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       kind: 'analyze',
       payloadSchema: z.object({ thoughtId: z.string() }),
       async process({ thoughtId }) {
-        const row = findThoughtById(sqlite, thoughtId);
-        if (row === undefined || row.deleted_at !== null) return;
-        analyze(row, undefined, []);
+        await turns.slice(() => analyzeNow(thoughtId));
       },
+      // Inside the job runner's slice and transaction: claim, read, complete in one commit.
+      runInline: ({ thoughtId }) => analyzeNow(thoughtId),
     } satisfies JobProcessor<{ thoughtId: string }>,
 
     /** After fresh vectors were stored: the same reading, now with meaning. */
@@ -127,26 +146,17 @@ export function createAnalyzer(deps: AnalyzerDeps) {
       key: string,
     ): Promise<void> {
       const prototypes = await prototypesFor(key, embedder);
-      const rows = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
       for (const item of items) {
-        // A neighbour search per thought: let captures in between.
-        await yieldTurn();
-        const row = rows.get(item.seq);
-        if (row === undefined || row.deleted_at !== null) continue;
-        const near = store.nearest(item.vector, TAG_NEIGHBOURS + 1, undefined, TAG_CANDIDATES).filter((hit) => hit.seq !== item.seq);
-        const tags = tagsForThoughts(
-          sqlite,
-          near.map((hit) => hit.seq),
-        );
-        const neighbours = near.map((hit) => ({
-          similarity: Math.max(0, hit.similarity),
-          tags: (tags.get(hit.seq) ?? []).filter((tag) => tag.kind === 'user').map((tag) => tag.name),
-        }));
-        // The search and the reading are each a few milliseconds at a million thoughts: a turn each.
-        await yieldTurn();
-        const fresh = findThoughtById(sqlite, row.id);
-        if (fresh === undefined || fresh.deleted_at !== null) continue;
-        analyze(fresh, { vector: item.vector, prototypes }, neighbours);
+        const neighbours = await turns.slice(() => {
+          const [row] = findThoughtsBySeq(sqlite, [item.seq]);
+          return row === undefined || row.deleted_at !== null ? undefined : neighboursOf(item, store);
+        });
+        if (neighbours === undefined) continue;
+        // The search and the reading are each a few milliseconds at a million thoughts: a slice each.
+        await turns.slice(() => {
+          const [fresh] = findThoughtsBySeq(sqlite, [item.seq]);
+          if (fresh !== undefined && fresh.deleted_at === null) analyze(fresh, { vector: item.vector, prototypes }, neighbours);
+        });
       }
     },
   };

@@ -11,6 +11,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * synchronously, so no other transaction can start while it is switched.
  */
 export function redoableWrites<T>(sqlite: BetterSqlite3.Database, write: () => T): T {
+  // Inside a transaction the commit belongs to whoever opened it.
+  if (sqlite.inTransaction) return write();
   sqlite.pragma('synchronous = NORMAL');
   try {
     return write();

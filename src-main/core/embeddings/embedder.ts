@@ -5,7 +5,7 @@ import type { DownloadProgress } from './download';
 import { embedFailure, type EmbedFailure } from './embed-errors';
 import type { ModelsDirs, ReadyModel, UnavailableReason } from './model-resolver';
 import type { ModelCatalog } from './models';
-import type { EmbedKind, WorkerInit, WorkerMessage } from './protocol';
+import type { CloseRequest, EmbedKind, WorkerInit, WorkerMessage } from './protocol';
 import { locateEmbedWorker, type WorkerLocation } from './worker-location';
 
 /** Stored with every vector: which model, which exact weights, how wide. */
@@ -33,7 +33,7 @@ export interface Embedder {
    * internal with details.reason worker_crashed / timeout / inference_failed, shutting_down.
    */
   embed(texts: readonly string[], kind: EmbedKind): Promise<Float32Array[]>;
-  /** Rejects what is pending and stops the worker. */
+  /** Rejects what is pending and stops the worker (after the batch it is running). */
   dispose(): Promise<void>;
 }
 
@@ -50,6 +50,8 @@ export interface EmbedderOptions {
   maxBatch?: number;
   /** Per batch, from when the worker gets it. */
   callTimeoutMs?: number;
+  /** How long dispose() waits for the worker to finish its batch and stop. */
+  closeTimeoutMs?: number;
   /** Loading gives up when it makes no progress (no download bytes either) for this long. */
   loadStallTimeoutMs?: number;
   restartBackoffMs?: { initial: number; max: number };
@@ -74,6 +76,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
   const maxBatch = Math.max(1, options.maxBatch ?? 32);
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
   const stallTimeoutMs = options.loadStallTimeoutMs ?? 120_000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   const backoff = options.restartBackoffMs ?? { initial: 250, max: 30_000 };
   const location = options.worker ?? locateEmbedWorker();
   const spawn = options.createWorker ?? ((where, init) => new Worker(where.url, { workerData: init, execArgv: where.execArgv, name: 'cairn-embeddings' }));
@@ -132,7 +135,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
     stallTimer = setTimeout(() => {
       if (target !== worker || workerReady) return;
       options.logger?.warn('embeddings.load_stalled', { model: options.modelId, timeoutMs: stallTimeoutMs });
-      retire(target);
+      void retire(target);
       if (current.state === 'loading') {
         setStatus({ state: 'unavailable', reason: 'load_failed', message: `Loading the embedding model ${options.modelId} made no progress for ${Math.round(stallTimeoutMs / 1000)} s. Restart Cairn to try again.` });
         failQueue(failure('model_unavailable', 'The embedding model did not load.'));
@@ -157,13 +160,33 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
     started.on('exit', (code) => onExit(started, code));
   }
 
-  function retire(target: Worker): void {
+  /**
+   * Lets a worker go: it is asked to stop on its own (after the batch it is running), never
+   * terminated, because terminating a thread inside onnxruntime aborts the whole process. One
+   * that never answers (a native call hung) no longer keeps the process alive. Resolves when it
+   * has stopped, or after `closeTimeoutMs`.
+   */
+  function retire(target: Worker): Promise<void> {
     retired.add(target);
     if (target === worker) {
       worker = undefined;
       workerReady = false;
     }
-    void target.terminate();
+    const stopped = new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, closeTimeoutMs);
+      timer.unref();
+      target.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    try {
+      target.postMessage({ type: 'close' } satisfies CloseRequest);
+    } catch {
+      // Already gone.
+    }
+    target.unref();
+    return stopped;
   }
 
   function onMessage(source: Worker, message: WorkerMessage): void {
@@ -181,7 +204,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
         if (current.state === 'ready' && (current.model.revision !== details.revision || current.model.dimension !== details.dimension)) {
           // The files changed under a running Cairn. Vectors from the new weights must not be
           // stored under the old revision, so stop rather than mix them.
-          retire(source);
+          void retire(source);
           setStatus({
             state: 'unavailable',
             reason: 'load_failed',
@@ -198,7 +221,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
       }
       case 'unavailable': {
         clearTimeout(stallTimer);
-        retire(source);
+        void retire(source);
         const { reason, message: text, downloadBytes } = message.model;
         setStatus(downloadBytes === undefined ? { state: 'unavailable', reason, message: text } : { state: 'unavailable', reason, message: text, downloadBytes });
         failQueue(failure('model_unavailable', text));
@@ -287,7 +310,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
       inFlight = undefined;
       options.logger?.warn('embeddings.timeout', { model: options.modelId, timeoutMs: callTimeoutMs });
       scheduleBackoff();
-      retire(target);
+      void retire(target);
       failCall(call, failure('timeout', `The embedding model did not answer within ${Math.round(callTimeoutMs / 1000)} s.`));
       pump();
     }, callTimeoutMs);
@@ -327,12 +350,7 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
       const waiting = waiters;
       waiters = [];
       waiting.forEach((wake) => wake(current));
-      const target = worker;
-      worker = undefined;
-      if (target !== undefined) {
-        retired.add(target);
-        await target.terminate();
-      }
+      if (worker !== undefined) await retire(worker);
     },
   };
 }

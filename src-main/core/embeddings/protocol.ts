@@ -21,6 +21,17 @@ export interface EmbedRequest {
   kind: EmbedKind;
 }
 
+/**
+ * Asks the worker to stop on its own: at once while it is still finding the model (only file
+ * and network reads are in flight), else after the batch it is running, with its session
+ * released. Terminating a worker while onnxruntime is running aborts the whole process.
+ */
+export interface CloseRequest {
+  type: 'close';
+}
+
+export type WorkerRequest = EmbedRequest | CloseRequest;
+
 export type WorkerMessage =
   | { type: 'progress'; progress: DownloadProgress }
   | { type: 'ready'; model: ReadyModel }

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type * as TransformersModule from '@huggingface/transformers';
 import type { Tensor } from '@huggingface/transformers';
 import { resolveModel, type ReadyModel } from './model-resolver';
-import type { EmbedKind, EmbedRequest, WorkerInit, WorkerMessage } from './protocol';
+import type { EmbedKind, WorkerInit, WorkerMessage, WorkerRequest } from './protocol';
 
 type Transformers = typeof TransformersModule;
 type Extractor = Awaited<ReturnType<typeof loadExtractor>>;
@@ -39,6 +39,9 @@ async function loadExtractor(transformers: Transformers, model: ReadyModel) {
   });
 }
 
+/** Until the model is found, nothing native runs here and the thread may stop at any moment. */
+let phase: 'resolving' | 'loading' | 'done' = 'resolving';
+
 async function load(): Promise<{ model: ReadyModel; extractor: Extractor; transformers: Transformers } | undefined> {
   let lastProgressAt = 0;
   const resolution = await resolveModel({
@@ -55,6 +58,7 @@ async function load(): Promise<{ model: ReadyModel; extractor: Extractor; transf
     post({ type: 'unavailable', model: resolution });
     return undefined;
   }
+  phase = 'loading';
   try {
     // Imported only once a model is there: onnxruntime's native module is the slow part of a start.
     const transformers = await import('@huggingface/transformers');
@@ -126,17 +130,34 @@ async function embedBatch(loaded: NonNullable<Awaited<ReturnType<typeof load>>>,
   return Array.from({ length: count }, (_, row) => data.slice(row * dimension, (row + 1) * dimension));
 }
 
-const loading = load().catch((error: unknown) => {
-  post({
-    type: 'unavailable',
-    model: { status: 'unavailable', modelId: init.modelId, reason: 'load_failed', message: `Cairn could not prepare the embedding model: ${String(error)}.` },
+const loading = load()
+  .catch((error: unknown) => {
+    post({
+      type: 'unavailable',
+      model: { status: 'unavailable', modelId: init.modelId, reason: 'load_failed', message: `Cairn could not prepare the embedding model: ${String(error)}.` },
+    });
+    return undefined;
+  })
+  .finally(() => {
+    phase = 'done';
   });
-  return undefined;
-});
 
 // One request at a time: onnxruntime already uses every core for one batch.
 let queue: Promise<void> = Promise.resolve();
-port.on('message', (request: EmbedRequest) => {
+let closing = false;
+port.on('message', (request: WorkerRequest) => {
+  if (closing) return;
+  if (request.type === 'close') {
+    closing = true;
+    if (phase === 'resolving') process.exit(0);
+    // After the batch in progress (and the session's creation, if that is under way).
+    queue = queue.then(async () => {
+      const loaded = await loading;
+      await loaded?.extractor.dispose().catch(() => undefined);
+      process.exit(0);
+    });
+    return;
+  }
   queue = queue.then(async () => {
     const loaded = await loading;
     if (loaded === undefined) {

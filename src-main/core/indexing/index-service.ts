@@ -20,11 +20,13 @@ import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
 import { createRateMeter, etaSeconds } from './index-progress';
 import { modelKey, type EmbedderPort, type EmbedderState, type ModelInfo, type VectorStorePort } from './ports';
-import { yieldTurn } from '../jobs/yield-turn';
+import { createBackgroundTurns, type BackgroundTurns } from '../jobs/background-turns';
 
 /** Thoughts embedded per batch: one inference call in the worker, one short write transaction. */
 export const EMBED_BATCH = 32;
 const PROGRESS_INTERVAL_MS = 250;
+/** Embedded batches that may wait to be read for meaning (each holds its vectors). */
+const ANALYSIS_BACKLOG = 2;
 const MAX_BACKOFF_MS = 5 * 60 * 1000;
 
 export interface IndexServiceDeps {
@@ -38,6 +40,8 @@ export interface IndexServiceDeps {
   /** The model the person chose (setting `embeddingModel`). */
   desiredModel(): string;
   /** Called with thoughts that were just embedded because they were captured or edited. */
+  /** The gate background work shares the main thread through; reading and writing a batch are slices. */
+  turns?: BackgroundTurns;
   onEmbedded?(items: { seq: number; vector: Float32Array }[], store: VectorStorePort, embedder: EmbedderPort, key: string): Promise<void>;
 }
 
@@ -54,12 +58,15 @@ interface Slot {
  */
 export function createIndexService(deps: IndexServiceDeps) {
   const { db, clock, bus, logger } = deps;
+  const turns = deps.turns ?? createBackgroundTurns();
   const { sqlite } = db;
   const stores = new Map<string, VectorStorePort>();
   const rate = createRateMeter();
   let build: Slot | undefined;
   let search: Slot | undefined;
   let running: Promise<void> | undefined;
+  /** Readings of embedded batches, oldest first; each runs after the one before it. */
+  const analyses: Promise<void>[] = [];
   let stopped = false;
   let backoffMs = 0;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -106,7 +113,8 @@ export function createIndexService(deps: IndexServiceDeps) {
     const perSecond = rate.perSecond(now);
     const remaining = Math.max(0, counts.total - counts.embedded);
     return {
-      state: state.state === 'ready' ? (remaining > 0 ? 'indexing' : 'ready') : state.state,
+      // A new model's set is still 'indexing' when its last vector is stored, until it takes over.
+      state: state.state === 'ready' ? (remaining > 0 || (model !== undefined && rows().active?.model_key !== model.key) ? 'indexing' : 'ready') : state.state,
       model: model === undefined ? null : { id: model.id, revision: model.revision, dimension: model.dimension },
       message: state.state === 'unavailable' ? state.message : null,
       total: counts.total,
@@ -198,14 +206,12 @@ export function createIndexService(deps: IndexServiceDeps) {
   );
   const seqOfJob = new Map<number, number>();
 
-  /** One batch: fresh captures and edits first, then the backfill. false when there was nothing to do. */
-  async function step(model: ModelInfo & { key: string }, embedder: EmbedderPort): Promise<boolean> {
+  /** What the next batch embeds: fresh captures and edits first, then the backfill; undefined when there is nothing to do. */
+  function takeWork(model: ModelInfo & { key: string }): { jobs: JobRow[]; items: { seq: number; text: string }[]; fromJobs: boolean } | undefined {
     const now = clock.now();
     const jobs = redoableWrites(sqlite, () => sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate());
-    let items: { seq: number; text: string }[];
-    let fromJobs = true;
     if (jobs.length > 0) {
-      items = [];
+      const items: { seq: number; text: string }[] = [];
       seqOfJob.clear();
       for (const job of jobs) {
         const thoughtId = parseThoughtId(job.payload);
@@ -214,17 +220,22 @@ export function createIndexService(deps: IndexServiceDeps) {
         seqOfJob.set(job.id, row.seq);
         if (!items.some((item) => item.seq === row.seq)) items.push({ seq: row.seq, text: row.text });
       }
-    } else {
-      fromJobs = false;
-      const row = embeddingModels(sqlite).find((candidate) => candidate.model_key === model.key);
-      items = thoughtsWithoutEmbedding(sqlite, model.key, row?.backfill_below_seq ?? null, EMBED_BATCH);
-      if (items.length === 0) {
-        // Every older thought has a vector: from now on only jobs bring work (0 = nothing below).
-        if (row?.backfill_below_seq !== 0) setBackfillBelow(sqlite, model.key, 0);
-        finishBackfill(model.key);
-        return false;
-      }
+      return { jobs, items, fromJobs: true };
     }
+    const row = embeddingModels(sqlite).find((candidate) => candidate.model_key === model.key);
+    const items = thoughtsWithoutEmbedding(sqlite, model.key, row?.backfill_below_seq ?? null, EMBED_BATCH);
+    if (items.length > 0) return { jobs, items, fromJobs: false };
+    // Every older thought has a vector: from now on only jobs bring work (0 = nothing below).
+    if (row?.backfill_below_seq !== 0) setBackfillBelow(sqlite, model.key, 0);
+    finishBackfill(model.key);
+    return undefined;
+  }
+
+  /** One batch, read and written in slices of the main thread. false when there was nothing to do. */
+  async function step(model: ModelInfo & { key: string }, embedder: EmbedderPort): Promise<boolean> {
+    const work = await turns.slice(() => (stopped ? undefined : takeWork(model)));
+    if (work === undefined) return false;
+    const { jobs, items, fromJobs } = work;
     let vectors: Float32Array[] = [];
     if (items.length > 0) {
       try {
@@ -238,21 +249,30 @@ export function createIndexService(deps: IndexServiceDeps) {
       }
     }
     const embedded = items.map((item, index) => ({ ...item, vector: vectors[index] ?? new Float32Array() }));
-    const written = redoableWrites(sqlite, () => {
-      const stored = writeBatch.immediate(model, embedded, jobs);
-      const lowest = items.at(-1)?.seq;
-      if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
-      return stored;
-    });
+    const written = await turns.slice(() =>
+      redoableWrites(sqlite, () => {
+        const stored = writeBatch.immediate(model, embedded, jobs);
+        const lowest = items.at(-1)?.seq;
+        if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
+        return stored;
+      }),
+    );
     rate.record(clock.now(), written.length);
     counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {
-      try {
-        await deps.onEmbedded(written, storeFor(model), embedder, model.key);
-      } catch (error) {
-        // Reading meaning is a bonus: the vectors are stored whatever happens here.
-        logger.warn('index.after_embed_failed', { error: error instanceof Error ? error.message : String(error) });
-      }
+      // Read for meaning while the worker embeds the next batch; at most a few batches wait.
+      const onEmbedded = deps.onEmbedded;
+      const store = storeFor(model);
+      const previous = analyses.at(-1) ?? Promise.resolve();
+      analyses.push(
+        previous
+          .then(() => onEmbedded(written, store, embedder, model.key))
+          .catch((error: unknown) => {
+            // Reading meaning is a bonus: the vectors are stored whatever happens here.
+            logger.warn('index.after_embed_failed', { error: error instanceof Error ? error.message : String(error) });
+          }),
+      );
+      while (analyses.length > ANALYSIS_BACKLOG) await analyses.shift();
     }
     announce(false);
     return true;
@@ -311,8 +331,6 @@ export function createIndexService(deps: IndexServiceDeps) {
       const didWork = await step(model, build.embedder);
       if (!didWork) break;
       backoffMs = 0;
-      // Let capture and reads in: the next batch starts on a later turn of the event loop.
-      await yieldTurn();
     }
     announce(true);
   }
@@ -370,6 +388,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       const slots = new Set([build, search]);
       for (const slot of slots) await slot?.embedder.dispose();
       await running;
+      await Promise.all(analyses.splice(0));
     },
   };
 }

@@ -13,13 +13,18 @@ import {
   type JobRow,
 } from '../db/repositories/jobs';
 import type { Logger } from '../logger';
-import { yieldTurn } from './yield-turn';
+import { createBackgroundTurns, type BackgroundTurns } from './background-turns';
 
 /** Does one kind of background work. Later issues register embed, analyze … */
 export interface JobProcessor<Payload = unknown> {
   kind: string;
   payloadSchema: z.ZodType<Payload>;
   process(payload: Payload, signal: AbortSignal): Promise<void>;
+  /**
+   * For work that is synchronous, short and safe to repeat: claimed, done and completed in one
+   * transaction (one commit instead of three; an import queues 100,000 of these).
+   */
+  runInline?(payload: Payload): void;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface JobRunnerDeps {
   logger: Logger;
   /** Delay before attempt n+1 after n failed attempts. */
   retryDelayMs?: (attempts: number) => number;
+  /** The gate background work shares the main thread through (one per core). */
+  turns?: BackgroundTurns;
 }
 
 export interface JobRunner {
@@ -67,7 +74,7 @@ export function defaultRetryDelay(attempts: number): number {
 }
 
 /** One job at a time: background work must never compete with capture for the database. */
-export function createJobRunner({ db, registry, clock, logger, retryDelayMs = defaultRetryDelay }: JobRunnerDeps): JobRunner {
+export function createJobRunner({ db, registry, clock, logger, retryDelayMs = defaultRetryDelay, turns = createBackgroundTurns() }: JobRunnerDeps): JobRunner {
   const { sqlite } = db;
   let paused = false;
   let draining = false;
@@ -105,26 +112,58 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     inFlight = new AbortController();
     try {
       await processor.process(payload, inFlight.signal);
-      redoableWrites(sqlite, () => completeJob(sqlite, job.id));
+      await turns.slice(() => redoableWrites(sqlite, () => completeJob(sqlite, job.id)));
     } catch (error) {
       if (inFlight.signal.aborted) {
         releaseJob(sqlite, job.id, clock.now());
         return;
       }
-      const outcome = retryJobLater(sqlite, job.id, String(error), clock.now() + retryDelayMs(job.attempts), clock.now());
-      logger.warn('jobs.attempt_failed', { id: job.id, kind: job.kind, attempt: job.attempts, outcome });
+      failOrRetry(job, error);
     } finally {
       inFlight = undefined;
     }
+  }
+
+  /** Claims the next due job; one whose processor runs inline is run and completed right here. */
+  function claimNext(): JobRow | 'done inline' | undefined {
+    try {
+      return redoableWrites(sqlite, () =>
+        sqlite
+          .transaction(() => {
+            const job = claimJob(sqlite, registry.kinds(), clock.now());
+            const runInline = job === undefined ? undefined : registry.get(job.kind)?.runInline;
+            if (job === undefined || runInline === undefined) return job;
+            runInline(parsePayload(job));
+            completeJob(sqlite, job.id);
+            return 'done inline' as const;
+          })
+          .immediate(),
+      );
+    } catch (error) {
+      // Rolled back, job and all: claimed again, it runs the ordinary way, which counts the
+      // attempt and fails a payload that can never work.
+      logger.warn('jobs.inline_failed', { error: String(error) });
+      return redoableWrites(sqlite, () => claimJob(sqlite, registry.kinds(), clock.now()));
+    }
+  }
+
+  function parsePayload(job: JobRow): unknown {
+    const processor = registry.get(job.kind);
+    if (processor === undefined) throw new Error(`no processor for ${job.kind}`);
+    return processor.payloadSchema.parse(JSON.parse(job.payload));
+  }
+
+  function failOrRetry(job: JobRow, error: unknown): void {
+    const outcome = retryJobLater(sqlite, job.id, String(error), clock.now() + retryDelayMs(job.attempts), clock.now());
+    logger.warn('jobs.attempt_failed', { id: job.id, kind: job.kind, attempt: job.attempts, outcome });
   }
 
   async function loop(): Promise<void> {
     while (!paused && !draining) {
       // Never inside the caller's turn (a capture enqueues, then wakes us) and never two jobs
       // back to back: whatever waits on the event loop goes first.
-      await yieldTurn();
-      if (paused || draining) break;
-      const job = redoableWrites(sqlite, () => claimJob(sqlite, registry.kinds(), clock.now()));
+      const job = await turns.slice(() => (paused || draining ? undefined : claimNext()));
+      if (job === 'done inline') continue;
       if (job === undefined) break;
       await runOne(job);
     }
