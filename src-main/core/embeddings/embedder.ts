@@ -163,8 +163,8 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
   /**
    * Lets a worker go: it is asked to stop on its own (after the batch it is running), never
    * terminated, because terminating a thread inside onnxruntime aborts the whole process. One
-   * that never answers (a native call hung) no longer keeps the process alive. Resolves when it
-   * has stopped, or after `closeTimeoutMs`.
+   * that has not stopped after `closeTimeoutMs` (a native call hung) no longer keeps the process
+   * alive. Resolves when it has stopped, or after that time.
    */
   function retire(target: Worker): Promise<void> {
     retired.add(target);
@@ -173,8 +173,11 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
       workerReady = false;
     }
     const stopped = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, closeTimeoutMs);
-      timer.unref();
+      // Held open while it finishes its batch (or the process could end first); let go after.
+      const timer = setTimeout(() => {
+        target.unref();
+        resolve();
+      }, closeTimeoutMs);
       target.once('exit', () => {
         clearTimeout(timer);
         resolve();
@@ -185,7 +188,6 @@ export function createEmbedder(options: EmbedderOptions): Embedder {
     } catch {
       // Already gone.
     }
-    target.unref();
     return stopped;
   }
 
