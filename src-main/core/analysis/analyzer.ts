@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { thoughtTypes, type ThoughtType } from '../../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
-import { redoableWrites } from '../db/redoable-writes';
 import { addAutoTags, newestTagId, tagsForThoughts, tagVocabulary } from '../db/repositories/tags';
 import { findThoughtById, findThoughtsBySeq, type ThoughtRow } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
@@ -78,11 +77,11 @@ export function createAnalyzer(deps: AnalyzerDeps) {
     if (added.length > 0) bus.emit('thoughts.changed', { ids: [row.id], reason: 'analyzed' });
   }
 
-  // One transaction for the type, the suggestions and the tags, committed without an fsync (an
-  // analysis can always run again): commits waiting for the disk would hold up the main thread
-  // that captures run on.
+  // One transaction for the type, the suggestions and the tags. It commits with an fsync like
+  // every write: unsynced background commits made each capture's fsync flush them too
+  // (bench/FINDINGS.md, capture while indexing).
   const analyze = (row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]): void => {
-    redoableWrites(sqlite, () => sqlite.transaction(() => analyzeWithin(row, evidence, neighbours)).immediate());
+    sqlite.transaction(() => analyzeWithin(row, evidence, neighbours)).immediate();
   };
 
   function analyzeWithin(row: ThoughtRow, evidence: EmbeddingEvidence | undefined, neighbours: { tags: string[]; similarity: number }[]) {

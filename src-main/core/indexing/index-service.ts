@@ -13,7 +13,6 @@ import {
   thoughtsWithoutEmbedding,
   type EmbeddingModelRow,
 } from '../db/repositories/embeddings';
-import { redoableWrites } from '../db/redoable-writes';
 import { claimJobs, completeJob, releaseJob, type JobRow } from '../db/repositories/jobs';
 import { findThoughtById, findThoughtsBySeq } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
@@ -209,7 +208,7 @@ export function createIndexService(deps: IndexServiceDeps) {
   /** What the next batch embeds: fresh captures and edits first, then the backfill; undefined when there is nothing to do. */
   function takeWork(model: ModelInfo & { key: string }): { jobs: JobRow[]; items: { seq: number; text: string }[]; fromJobs: boolean } | undefined {
     const now = clock.now();
-    const jobs = redoableWrites(sqlite, () => sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate());
+    const jobs = sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate();
     if (jobs.length > 0) {
       const items: { seq: number; text: string }[] = [];
       seqOfJob.clear();
@@ -249,14 +248,12 @@ export function createIndexService(deps: IndexServiceDeps) {
       }
     }
     const embedded = items.map((item, index) => ({ ...item, vector: vectors[index] ?? new Float32Array() }));
-    const written = await turns.slice(() =>
-      redoableWrites(sqlite, () => {
-        const stored = writeBatch.immediate(model, embedded, jobs);
-        const lowest = items.at(-1)?.seq;
-        if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
-        return stored;
-      }),
-    );
+    const written = await turns.slice(() => {
+      const stored = writeBatch.immediate(model, embedded, jobs);
+      const lowest = items.at(-1)?.seq;
+      if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
+      return stored;
+    });
     rate.record(clock.now(), written.length);
     counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Clock } from '../clock';
 import type { Database } from '../db/open-database';
-import { redoableWrites } from '../db/redoable-writes';
 import {
   claimJob,
   completeJob,
@@ -112,7 +111,7 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     inFlight = new AbortController();
     try {
       await processor.process(payload, inFlight.signal);
-      await turns.slice(() => redoableWrites(sqlite, () => completeJob(sqlite, job.id)));
+      await turns.slice(() => completeJob(sqlite, job.id));
     } catch (error) {
       if (inFlight.signal.aborted) {
         releaseJob(sqlite, job.id, clock.now());
@@ -127,23 +126,21 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
   /** Claims the next due job; one whose processor runs inline is run and completed right here. */
   function claimNext(): JobRow | 'done inline' | undefined {
     try {
-      return redoableWrites(sqlite, () =>
-        sqlite
-          .transaction(() => {
-            const job = claimJob(sqlite, registry.kinds(), clock.now());
-            const runInline = job === undefined ? undefined : registry.get(job.kind)?.runInline;
-            if (job === undefined || runInline === undefined) return job;
-            runInline(parsePayload(job));
-            completeJob(sqlite, job.id);
-            return 'done inline' as const;
-          })
-          .immediate(),
-      );
+      return sqlite
+        .transaction(() => {
+          const job = claimJob(sqlite, registry.kinds(), clock.now());
+          const runInline = job === undefined ? undefined : registry.get(job.kind)?.runInline;
+          if (job === undefined || runInline === undefined) return job;
+          runInline(parsePayload(job));
+          completeJob(sqlite, job.id);
+          return 'done inline' as const;
+        })
+        .immediate();
     } catch (error) {
       // Rolled back, job and all: claimed again, it runs the ordinary way, which counts the
       // attempt and fails a payload that can never work.
       logger.warn('jobs.inline_failed', { error: String(error) });
-      return redoableWrites(sqlite, () => claimJob(sqlite, registry.kinds(), clock.now()));
+      return claimJob(sqlite, registry.kinds(), clock.now());
     }
   }
 
