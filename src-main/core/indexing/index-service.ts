@@ -7,22 +7,19 @@ import {
   embeddingModels,
   insertEmbeddingModel,
   hasEmbedding,
-  recordEmbedding,
-  setBackfillBelow,
   setModelState,
-  thoughtsWithoutEmbedding,
   type EmbeddingModelRow,
 } from '../db/repositories/embeddings';
-import { claimJobs, completeJob, releaseJob, type JobRow } from '../db/repositories/jobs';
-import { findThoughtById, findThoughtsBySeq } from '../db/repositories/thoughts';
+import { releaseJob } from '../db/repositories/jobs';
+import { findThoughtById } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
 import type { Logger } from '../logger';
+import { createBatchWriter, takeEmbedBatch } from './embed-batches';
 import { createRateMeter, etaSeconds } from './index-progress';
 import { modelKey, type EmbedderPort, type EmbedderState, type ModelInfo, type VectorStorePort } from './ports';
 import { createBackgroundTurns, type BackgroundTurns } from '../jobs/background-turns';
 
-/** Thoughts embedded per batch: one inference call in the worker, one short write transaction. */
-export const EMBED_BATCH = 32;
+export { EMBED_BATCH } from './embed-batches';
 const PROGRESS_INTERVAL_MS = 250;
 /** Embedded batches that may wait to be read for meaning (each holds its vectors). */
 const ANALYSIS_BACKLOG = 2;
@@ -178,63 +175,18 @@ export function createIndexService(deps: IndexServiceDeps) {
     logger.info('index.model_retired', { model: row.model_key });
   }
 
-  const writeBatch = sqlite.transaction(
-    (model: ModelInfo & { key: string }, items: { seq: number; text: string; vector: Float32Array }[], jobs: JobRow[]) => {
-      const now = clock.now();
-      const store = storeFor(model);
-      const current = new Map(findThoughtsBySeq(sqlite, items.map((item) => item.seq)).map((row) => [row.seq, row]));
-      const written: { seq: number; vector: Float32Array; fresh: boolean }[] = [];
-      for (const item of items) {
-        const row = current.get(item.seq);
-        // Edited while it was being embedded: its job runs again with the new text.
-        if (row === undefined || row.text !== item.text) continue;
-        const fresh = !hasEmbedding(sqlite, item.seq, model.key);
-        store.upsert(item.seq, item.vector);
-        recordEmbedding(sqlite, item.seq, model, now);
-        written.push({ seq: item.seq, vector: item.vector, fresh });
-      }
-      for (const job of jobs) {
-        const seq = seqOfJob.get(job.id);
-        const row = seq === undefined ? undefined : current.get(seq);
-        const item = items.find((candidate) => candidate.seq === seq);
-        if (row !== undefined && item !== undefined && row.text !== item.text) releaseJob(sqlite, job.id, now);
-        else completeJob(sqlite, job.id);
-      }
-      return written;
-    },
-  );
-  const seqOfJob = new Map<number, number>();
-
-  /** What the next batch embeds: fresh captures and edits first, then the backfill; undefined when there is nothing to do. */
-  function takeWork(model: ModelInfo & { key: string }): { jobs: JobRow[]; items: { seq: number; text: string }[]; fromJobs: boolean } | undefined {
-    const now = clock.now();
-    const jobs = sqlite.transaction(() => claimJobs(sqlite, 'embed', EMBED_BATCH, now)).immediate();
-    if (jobs.length > 0) {
-      const items: { seq: number; text: string }[] = [];
-      seqOfJob.clear();
-      for (const job of jobs) {
-        const thoughtId = parseThoughtId(job.payload);
-        const row = thoughtId === undefined ? undefined : findThoughtById(sqlite, thoughtId);
-        if (row === undefined || row.deleted_at !== null) continue;
-        seqOfJob.set(job.id, row.seq);
-        if (!items.some((item) => item.seq === row.seq)) items.push({ seq: row.seq, text: row.text });
-      }
-      return { jobs, items, fromJobs: true };
-    }
-    const row = embeddingModels(sqlite).find((candidate) => candidate.model_key === model.key);
-    const items = thoughtsWithoutEmbedding(sqlite, model.key, row?.backfill_below_seq ?? null, EMBED_BATCH);
-    if (items.length > 0) return { jobs, items, fromJobs: false };
-    // Every older thought has a vector: from now on only jobs bring work (0 = nothing below).
-    if (row?.backfill_below_seq !== 0) setBackfillBelow(sqlite, model.key, 0);
-    finishBackfill(model.key);
-    return undefined;
-  }
+  const writeBatch = createBatchWriter(sqlite);
 
   /** One batch, read and written in slices of the main thread. false when there was nothing to do. */
   async function step(model: ModelInfo & { key: string }, embedder: EmbedderPort): Promise<boolean> {
-    const work = await turns.slice(() => (stopped ? undefined : takeWork(model)));
-    if (work === undefined) return false;
-    const { jobs, items, fromJobs } = work;
+    const batch = await turns.slice(() => {
+      if (stopped) return undefined;
+      const taken = takeEmbedBatch(sqlite, model.key, clock.now());
+      if (taken === undefined) finishBackfill(model.key);
+      return taken;
+    });
+    if (batch === undefined) return false;
+    const { jobs, items, fromJobs } = batch;
     let vectors: Float32Array[] = [];
     if (items.length > 0) {
       try {
@@ -247,13 +199,7 @@ export function createIndexService(deps: IndexServiceDeps) {
         throw error;
       }
     }
-    const embedded = items.map((item, index) => ({ ...item, vector: vectors[index] ?? new Float32Array() }));
-    const written = await turns.slice(() => {
-      const stored = writeBatch.immediate(model, embedded, jobs);
-      const lowest = items.at(-1)?.seq;
-      if (!fromJobs && lowest !== undefined) setBackfillBelow(sqlite, model.key, lowest);
-      return stored;
-    });
+    const written = await turns.slice(() => writeBatch.immediate(storeFor(model), model, batch, vectors, clock.now()));
     rate.record(clock.now(), written.length);
     counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {
@@ -391,13 +337,3 @@ export function createIndexService(deps: IndexServiceDeps) {
 }
 
 export type IndexService = ReturnType<typeof createIndexService>;
-
-function parseThoughtId(payload: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(payload);
-    if (typeof value === 'object' && value !== null && 'thoughtId' in value && typeof value.thoughtId === 'string') return value.thoughtId;
-  } catch {
-    // An unreadable payload names no thought: the job completes with nothing to do.
-  }
-  return undefined;
-}
