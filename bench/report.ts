@@ -6,6 +6,8 @@ import type { ColdStartResult } from './cold-start';
 import { REPO_ROOT } from './corpus';
 import type { QueryDiagnosis } from './diagnose';
 import type { MachineInfo } from './machine';
+import type { CheckBenchResult } from './check-duration';
+import { renderChecks } from './report-checks';
 import { renderIntelligence, type IntelligenceResults } from './report-intelligence';
 import type { RssResult } from './rss';
 import { QUERY_CLASSES, type SearchResult } from './search-latency';
@@ -24,6 +26,7 @@ export interface BenchResults {
   loadAverage: Record<string, number>;
   diagnosis?: { size: number; plans: Record<string, string[]>; queries: QueryDiagnosis[] };
   intelligence?: IntelligenceResults;
+  checks?: CheckBenchResult;
   notes: string[];
 }
 
@@ -115,6 +118,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     ...renderDiagnosis(results.diagnosis),
     ...renderIntelligence(results.intelligence),
+    ...renderChecks(results.checks),
     '## Notes',
     '',
     ...results.notes.map((note) => `- ${note}`),

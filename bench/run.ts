@@ -5,8 +5,10 @@
  * BENCH_SIZES=0,100000 restricts the corpus sizes (default 0, 100000, 1000000);
  * BENCH_HYBRID_SIZES the hybrid-search and engine sizes (default 10000, 100000, 1000000);
  * BENCH_IMPORT_SIZE the import that is indexed (default 100000; 0 skips it).
+ * BENCH_ONLY=checks measures only the consciousness checks, into the existing results.
  */
-import { mkdirSync, statfsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import type { Browser } from '@playwright/test';
 import { measureCaptureLatency } from './capture-latency';
@@ -17,7 +19,8 @@ import { measureHybridSearch } from './hybrid-search';
 import { measureIndexingApart } from './indexing-child';
 import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { chromiumAvailable, launchBrowser, measureColdStart } from './cold-start';
-import { DATA_DIR, ensureCorpus, workingCopy } from './corpus';
+import { measureCheckDuration } from './check-duration';
+import { DATA_DIR, REPO_ROOT, ensureCorpus, workingCopy } from './corpus';
 import { diagnoseQueries } from './diagnose';
 import { describeCommit, describeMachine } from './machine';
 import { writeResults, type BenchResults } from './report';
@@ -55,7 +58,18 @@ function startSection(results: BenchResults, name: string): void {
   log(`${name} (load ${load})`);
 }
 
+/** BENCH_ONLY=checks re-measures the checks section alone, keeping the rest of results.json. */
+async function onlyChecks(): Promise<void> {
+  const results = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
+  startSection(results, 'checks');
+  results.checks = await measureCheckDuration(log);
+  results.notes.push(`Checks section re-measured alone on ${new Date().toISOString()} (BENCH_ONLY=checks).`);
+  writeResults(results);
+  log('done: bench/RESULTS.md, bench/results.json (checks section)');
+}
+
 async function main(): Promise<void> {
+  if (process.env['BENCH_ONLY'] === 'checks') return onlyChecks();
   const sizes = parseSizes(process.env['BENCH_SIZES']);
   mkdirSync(DATA_DIR, { recursive: true });
   const results: BenchResults = {
@@ -124,6 +138,9 @@ async function main(): Promise<void> {
     await browser?.close();
   }
   await measureIntelligence(results);
+  writeResults(results);
+  startSection(results, 'checks');
+  results.checks = await measureCheckDuration(log);
   writeResults(results);
   log('done: bench/RESULTS.md, bench/results.json');
 }

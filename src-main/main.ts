@@ -1,11 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BrowserWindow, app, dialog, globalShortcut, ipcMain } from 'electron';
+import { BrowserWindow, app, dialog, globalShortcut, ipcMain, powerMonitor } from 'electron';
+import { createSecretStore } from './core/ai/secret-store';
 import { createCore, type Core } from './core/create-core';
 import { describeFailure } from './core/describe-failure';
 import { locateMigrations } from './core/locate';
 import { createConsoleLogger } from './core/logger';
 import { APP_NAME, resolveDataDir } from './core/paths';
+import { keychainCipher } from './shell/keychain';
+import { notifyNewInsights } from './shell/notifications';
 import { hardenWebContents } from './shell/security';
 import { createTray } from './shell/tray';
 import { createCaptureWindow, createMainWindow, showCaptureWindow, type WindowPaths } from './shell/windows';
@@ -60,9 +63,12 @@ function registerHotkey(accelerator: string, logger: Core['logger']): void {
 
 async function start(): Promise<void> {
   const logger = createConsoleLogger();
+  const dataDir = app.getPath('userData');
+  const cipher = keychainCipher();
   try {
     core = createCore({
-      dataDir: app.getPath('userData'),
+      dataDir,
+      secrets: createSecretStore(dataDir, cipher === undefined ? {} : { cipher }),
       migrationsFolder: locateMigrations(import.meta.url, app.isPackaged ? process.resourcesPath : undefined),
       version: APP_VERSION,
       logger,
@@ -84,6 +90,10 @@ async function start(): Promise<void> {
       setTimeout(() => captureWindow?.hide(), 350);
     }
   });
+
+  notifyNewInsights(activeCore, openMainWindow);
+  // After sleep, the missed checks become one catch-up check.
+  powerMonitor.on('resume', () => activeCore.scheduler?.poke());
 
   const settings = activeCore.settings.get();
   registerHotkey(settings.captureHotkey, logger);

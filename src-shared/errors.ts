@@ -22,9 +22,26 @@ export const errorCodes = [
   'shutting_down',
   'model_unavailable',
   'internal',
+  'provider_unreachable',
+  'provider_timeout',
+  'provider_model_missing',
+  'provider_rate_limited',
+  'provider_spend_limit',
+  'provider_overloaded',
+  'provider_auth',
+  'provider_not_configured',
+  'provider_rejected',
+  'provider_bad_output',
+  'provider_circuit_open',
+  'provider_failed',
+  'check_running',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return (errorCodes as readonly string[]).includes(value);
+}
 
 export const serializedErrorSchema = z.object({
   code: z.enum(errorCodes),
@@ -80,4 +97,18 @@ export const errorAdvice: Record<ErrorCode, string> = {
   model_unavailable:
     'Search by meaning is off because no embedding model is installed. Import a model folder, or allow the one-time download in Settings.',
   internal: 'Something went wrong inside Cairn. Your saved thoughts are safe; try again.',
+  provider_unreachable:
+    'Cairn could not reach the AI backend. For Ollama: start it (`ollama serve`) and check the host in Settings → AI.',
+  provider_timeout: 'The AI backend did not answer in time. It may be busy or loading a model; try again in a minute.',
+  provider_model_missing: 'The chosen model is not available. Pull it (`ollama pull <model>`) or pick another in Settings → AI.',
+  provider_rate_limited: 'The AI backend is limiting requests. Cairn will try again later by itself.',
+  provider_spend_limit: 'Your Anthropic account reached its spend limit. Raise it in the Anthropic console, or use Ollama or the offline mode.',
+  provider_overloaded: 'The AI backend is overloaded or failing right now. Cairn will try again later by itself.',
+  provider_auth: 'The API key was refused. Enter a valid key in Settings → AI.',
+  provider_not_configured: 'This AI backend is not set up yet. Finish it in Settings → AI.',
+  provider_rejected: 'The AI backend refused the request. Check the model in Settings → AI.',
+  provider_bad_output: 'The model answered with something Cairn could not use. Nothing was stored; try again or pick another model.',
+  provider_circuit_open: 'This AI backend failed several times in a row, so Cairn is resting it for a minute before trying again.',
+  provider_failed: 'No AI backend could finish this. Check Settings → AI for what each one reports.',
+  check_running: 'A check is already running. Wait for it to finish, or cancel it.',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './contract/common';
+import { checkStatuses } from './contract/checks';
 import { indexStatusSchema } from './contract/intelligence';
 
 /** Main → renderer notifications. Payloads are validated before they are sent. */
@@ -13,6 +14,18 @@ export const eventsContract = {
   'index.progress': indexStatusSchema,
   /** Task suggestions were created, accepted, dismissed or expired. */
   'suggestions.changed': z.object({ thoughtIds: z.array(idSchema) }),
+  /** A consciousness check started or ended; `newInsights` is what it added (for a notification). */
+  'checks.changed': z.object({
+    runId: idSchema,
+    status: z.enum(checkStatuses),
+    newInsights: z.number().int().nonnegative(),
+  }),
+  /** Insights were added, pinned, dismissed, turned into tasks or expired. */
+  'insights.changed': z.object({ ids: z.array(idSchema) }),
+  /** Tasks were created or changed (and the goals they belong to). */
+  'tasks.changed': z.object({ ids: z.array(idSchema), goalIds: z.array(idSchema) }),
+  /** Goals, their plans, tasks or linked thoughts changed. */
+  'goals.changed': z.object({ ids: z.array(idSchema) }),
 } as const;
 
 export type EventName = keyof typeof eventsContract;

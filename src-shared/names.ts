@@ -25,9 +25,39 @@ export const operationNameList = [
   'tags.accept',
   'tags.remove',
   'index.status',
+  'tasks.list',
+  'tasks.update',
+  'ai.status',
+  'ai.setKey',
+  'ai.clearKey',
+  'ai.preview',
+  'checks.runNow',
+  'checks.get',
+  'checks.list',
+  'checks.cancel',
+  'insights.list',
+  'insights.pin',
+  'insights.dismiss',
+  'insights.toTask',
+  'goals.create',
+  'goals.update',
+  'goals.list',
+  'goals.get',
+  'goals.decompose',
+  'goals.acceptPlan',
+  'goals.discardPlan',
+  'goals.linkThought',
 ] as const satisfies readonly OperationName[];
 
-export const eventNameList = ['thoughts.changed', 'index.progress', 'suggestions.changed'] as const satisfies readonly EventName[];
+export const eventNameList = [
+  'thoughts.changed',
+  'index.progress',
+  'suggestions.changed',
+  'checks.changed',
+  'insights.changed',
+  'tasks.changed',
+  'goals.changed',
+] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : { missing: Exclude<All, Listed> };
 export const allOperationsListed: Unlisted<OperationName, (typeof operationNameList)[number]> = true;

@@ -21,6 +21,20 @@ import { createTagService } from './tags/tag-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createHealthService } from './system/health-service';
 import { createThoughtService, type ThoughtService } from './thoughts/thought-service';
+import { createAiService } from './ai/ai-service';
+import { ANTHROPIC_BASE_URL, createClaudeProvider } from './ai/claude-provider';
+import { createOllamaProvider } from './ai/ollama-provider';
+import { createOrchestrator, type OrchestratorDeps } from './ai/orchestrator';
+import { createRequestLog } from './ai/request-log';
+import { createSecretStore, type SecretStore } from './ai/secret-store';
+import { readCheckInput, type VectorReader } from './checks/check-input';
+import { createCheckScheduler, type CheckScheduler } from './checks/check-scheduler';
+import { createCheckService, type CheckService } from './checks/check-service';
+import { lastSucceededWindowEnd } from './db/repositories/check-runs';
+import { createGoalService, type GoalService } from './goals/goal-service';
+import { createInsightService } from './insights/insight-service';
+import { createTimeZoneReader } from './settings/time-zone';
+import { createTaskService } from './tasks/task-service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -33,6 +47,8 @@ export interface CoreOptions {
   watchExternalChanges?: boolean;
   /** Run background jobs in this process (false for the one-shot CLI). */
   runJobs?: boolean;
+  /** Run and schedule consciousness checks here; defaults to runJobs. */
+  runChecks?: boolean;
   /** How many of the newest matches a keyword search ranks (tests make it small). */
   searchRankWindow?: number;
   /**
@@ -40,6 +56,14 @@ export interface CoreOptions {
    * <dataDir>/models (downloading only when allowed) in a worker thread.
    */
   intelligence?: Intelligence;
+  /** Where the Anthropic key is kept; the desktop shell passes one backed by the OS keychain. */
+  secrets?: SecretStore;
+  /** Where Claude is reached (tests point it at a local fake); default ANTHROPIC_BASE_URL or api.anthropic.com. */
+  anthropicBaseUrl?: string;
+  /** Tests tune the AI retry policy, breaker and waits, and shorten the request deadline. */
+  ai?: Pick<OrchestratorDeps, 'retry' | 'breaker' | 'sleep' | 'random'> & { timeoutMs?: number };
+  /** How often the check scheduler looks at the clock (tests use a long one and call tick()). */
+  schedulerTickMs?: number;
 }
 
 export interface Core {
@@ -54,6 +78,10 @@ export interface Core {
   /** Absent in the one-shot CLI (runJobs: false): no model is loaded there. */
   index: IndexService | undefined;
   jobs: { registry: JobRegistry; runner: JobRunner | undefined };
+  checks: CheckService;
+  /** Absent in the one-shot CLI: no checks are scheduled there. */
+  scheduler: CheckScheduler | undefined;
+  goals: GoalService;
   logger: Logger;
   /** Finishes the write in flight, drains background work, closes the database. */
   dispose(): Promise<void>;
@@ -77,7 +105,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const health = createHealthService({ db, clock, version: options.version, startedAt: clock.now() });
   const tokens = createTokenService({ db, clock, newId });
-  const suggestions = createSuggestionService({ db, clock, newId, bus });
+  const tasks = createTaskService({ db, clock, newId, bus });
+  const suggestions = createSuggestionService({ db, clock, newId, bus, tasks });
+  const timeZone = createTimeZoneReader(settings, clock);
   const tags = createTagService({ db, clock, bus, thoughts });
   // One gate for every kind of background work on the main thread (jobs, indexing, analysis).
   const turns = createBackgroundTurns();
@@ -99,13 +129,73 @@ export function createCore(options: CoreOptions): Core {
       onEmbedded: (items, store, embedder, key) => analyzer.withVectors(items, store, embedder, key),
     });
   }
+  const meaning = index === undefined ? () => undefined : createMeaningSearch(index);
   const search = createSearchService({
     db,
     rankWindow: options.searchRankWindow,
-    meaning: index === undefined ? undefined : createMeaningSearch(index),
+    meaning,
     now: clock.now,
   });
+  const runsChecks = options.runChecks ?? options.runJobs !== false;
+  const secrets = options.secrets ?? createSecretStore(options.dataDir);
+  const providers = {
+    ollama: createOllamaProvider(() => ({ host: settings.get().ollamaHost, model: settings.get().ollamaModel })),
+    claude: createClaudeProvider(() => ({
+      model: settings.get().claudeModel,
+      apiKey: secrets.get('anthropic-api-key'),
+      baseUrl: options.anthropicBaseUrl ?? process.env['ANTHROPIC_BASE_URL'] ?? ANTHROPIC_BASE_URL,
+    })),
+  };
+  const orchestrator = createOrchestrator({
+    providers,
+    order: () => settings.get().aiProviders,
+    log: createRequestLog(db, clock),
+    clock,
+    logger,
+    ...options.ai,
+    timeoutMs: () => options.ai?.timeoutMs ?? settings.get().aiTimeoutSeconds * 1000,
+  });
+  const vectors: VectorReader = (seqs) => {
+    const store = index?.searchSide()?.store;
+    const found = new Map<number, Float32Array>();
+    if (store === undefined) return found;
+    for (const seq of seqs) {
+      const vector = store.vectorOf(seq);
+      if (vector !== undefined) found.set(seq, vector);
+    }
+    return found;
+  };
+  const checks = createCheckService({
+    db,
+    clock,
+    newId,
+    bus,
+    logger,
+    orchestrator,
+    suggestions,
+    suggestionPolicy: () => ({ mode: settings.get().suggestionMode, autoCreateThreshold: settings.get().autoCreateThreshold }),
+    autoTagging: () => settings.get().autoTagging,
+    timeZone,
+    vectors,
+    runsChecks,
+  });
+  const insights = createInsightService({ db, clock, bus, tasks });
+  const goals = createGoalService({ db, clock, newId, bus, tasks, meaning, orchestrator, timeZone });
+  const lifetime = new AbortController();
+  const ai = createAiService({
+    providers,
+    orchestrator,
+    secrets,
+    settings: () => settings.get(),
+    nextCheckInput: () => readCheckInput(db, { start: lastSucceededWindowEnd(db.sqlite), end: clock.now() }, timeZone(), vectors),
+  });
   const handlers = createHandlers({
+    ai,
+    checks,
+    insights,
+    goals,
+    tasks,
+    lifetime: lifetime.signal,
     thoughts,
     search,
     settings,
@@ -116,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     onSettingsChanged(keys) {
       if (keys.includes('embeddingModel') || keys.includes('allowModelDownload')) index?.reconfigure();
+      if (keys.some((key) => key.startsWith('check') || key === 'quietHours')) scheduler?.poke();
     },
   });
   const dispatcher = createDispatcher(handlers, logger, () => shuttingDown);
@@ -136,6 +227,23 @@ export function createCore(options: CoreOptions): Core {
     disposers.push(() => indexer.dispose());
     indexer.wake();
   }
+  let scheduler: CheckScheduler | undefined;
+  if (runsChecks) {
+    const checkScheduler = createCheckScheduler({ db, clock, logger, checks, settings: () => settings.get(), timeZone, tickMs: options.schedulerTickMs });
+    scheduler = checkScheduler;
+    disposers.push(() => checkScheduler.dispose());
+    disposers.push(() => checks.dispose());
+    // New thoughts find their goals after each check.
+    disposers.push(
+      bus.subscribe((event, payload) => {
+        if (event === 'checks.changed' && (payload as { status: string }).status === 'succeeded') {
+          goals.refreshAll().catch((error: unknown) => logger.warn('goals.refresh_failed', { error: String(error) }));
+        }
+      }),
+    );
+  }
+  // Runs first on shutdown: AI calls someone is waiting on (goal plans) stop at once.
+  disposers.push(() => lifetime.abort());
   if (options.watchExternalChanges === true) {
     disposers.push(watchExternalChanges(db, bus, logger));
   }
@@ -151,6 +259,9 @@ export function createCore(options: CoreOptions): Core {
     suggestions,
     index,
     jobs: { registry, runner },
+    checks,
+    scheduler,
+    goals,
     logger,
     async dispose() {
       if (shuttingDown) return;

@@ -1,4 +1,5 @@
 import type { Handlers, IndexStatus } from '../../src-shared/contract';
+import { createAiHandlers, type AiHandlerServices } from './ai-handlers';
 import type { IndexService } from './indexing/index-service';
 import { relatedThoughts } from './indexing/meaning';
 import type { Database } from './db/open-database';
@@ -9,7 +10,7 @@ import type { SettingsService } from './settings/settings-service';
 import type { HealthService } from './system/health-service';
 import type { ThoughtService } from './thoughts/thought-service';
 
-export interface HandlerServices {
+export interface HandlerServices extends AiHandlerServices {
   thoughts: ThoughtService;
   search: SearchService;
   settings: SettingsService;
@@ -66,5 +67,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     'tags.accept': async ({ thoughtId, name }) => tags.accept(thoughtId, name),
     'tags.remove': async ({ thoughtId, name }) => tags.remove(thoughtId, name),
     'index.status': async () => index?.status() ?? NO_INDEX,
+    ...createAiHandlers(services),
   } satisfies Handlers;
 }

@@ -18,6 +18,21 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   shutting_down: 503,
   model_unavailable: 503,
   internal: 500,
+  // An AI backend failed behind Cairn: a gateway's statuses, never 401 (that would read as
+  // "your Cairn token is wrong" and sign the browser out).
+  provider_unreachable: 502,
+  provider_timeout: 504,
+  provider_model_missing: 502,
+  provider_rate_limited: 429,
+  provider_spend_limit: 402,
+  provider_overloaded: 503,
+  provider_auth: 502,
+  provider_not_configured: 503,
+  provider_rejected: 502,
+  provider_bad_output: 502,
+  provider_circuit_open: 503,
+  provider_failed: 502,
+  check_running: 409,
 };
 
 /** Fastify's own request errors, in Cairn's codes. */

@@ -41,7 +41,15 @@ type ListenerTable = { [K in EventName]: Set<(payload: EventPayload<K>) => void>
 /** The browser door: `POST /api/v1/<operation>` with the session token, events over SSE. */
 export function createHttpClient(options: HttpClientOptions): CairnBridge {
   const baseUrl = options.baseUrl ?? '';
-  const listeners: ListenerTable = { 'thoughts.changed': new Set(), 'index.progress': new Set(), 'suggestions.changed': new Set() };
+  const listeners: ListenerTable = {
+    'thoughts.changed': new Set(),
+    'index.progress': new Set(),
+    'suggestions.changed': new Set(),
+    'checks.changed': new Set(),
+    'insights.changed': new Set(),
+    'tasks.changed': new Set(),
+    'goals.changed': new Set(),
+  };
   let disconnect: (() => void) | undefined;
 
   const call: Call = async <K extends OperationName>(name: K, input: unknown) => {

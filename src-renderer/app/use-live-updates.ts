@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { useGoalsStore } from '../features/goals/goals-store';
 import { useIndexStatusStore } from '../features/indexing/index-status-store';
+import { useInsightsStore } from '../features/insights/insights-store';
 import { useSearchStore } from '../features/search/search-store';
 import { useSuggestionsStore } from '../features/suggestions/suggestions-store';
 import { useRelatedStore } from '../features/thought/related-store';
@@ -31,6 +33,10 @@ export function useLiveUpdates(): void {
       api.on('suggestions.changed', (change) => {
         void useSuggestionsStore.getState().applyChange(change.thoughtIds);
       }),
+      api.on('checks.changed', () => void useInsightsStore.getState().refresh()),
+      api.on('insights.changed', () => void useInsightsStore.getState().refresh()),
+      api.on('goals.changed', () => void useGoalsStore.getState().refresh()),
+      api.on('tasks.changed', () => void useGoalsStore.getState().refresh()),
     ];
     void useIndexStatusStore.getState().load();
     void useSuggestionsStore.getState().loadInbox();

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
+import { aiContract } from './ai';
+import { checksContract } from './checks';
+import { goalsContract } from './goals';
 import { intelligenceContract } from './intelligence';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { systemContract } from './system';
+import { tasksContract } from './tasks';
 import { thoughtsContract } from './thoughts';
 
 /** Every operation the UI, scripts and the CLI can ask of Cairn, declared once. */
@@ -12,6 +16,10 @@ export const contract = {
   ...settingsContract,
   ...systemContract,
   ...intelligenceContract,
+  ...tasksContract,
+  ...aiContract,
+  ...checksContract,
+  ...goalsContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -46,9 +54,13 @@ type ApiMethod<K extends OperationName> = object extends OperationInput<K>
 /** The typed client surface the renderer talks to, whatever the transport. */
 export type CairnApi = { [K in OperationName]: ApiMethod<K> };
 
+export * from './ai';
+export * from './checks';
 export * from './common';
+export * from './goals';
 export * from './intelligence';
 export * from './search';
 export * from './settings';
 export * from './system';
+export * from './tasks';
 export * from './thoughts';

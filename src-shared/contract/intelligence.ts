@@ -17,6 +17,11 @@ export const taskSchema = z.object({
   dueAt: isoDateTimeSchema.nullable(),
   /** The thought this task came from, when it came from one. */
   sourceThoughtId: idSchema.nullable(),
+  /** The goal it serves, when it is part of one. */
+  goalId: idSchema.nullable(),
+  /** Minutes a plan estimated it takes. */
+  estimateMinutes: z.number().int().nullable(),
+  completedAt: isoDateTimeSchema.nullable(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
   version: z.number().int().positive(),

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/** The AI backends Cairn knows: a local Ollama, Claude (remote, opt-in) and the offline mind. */
+export const aiProviderIds = ['ollama', 'claude', 'offline'] as const;
+export type AiProviderId = (typeof aiProviderIds)[number];
+
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 24-hour.');
 
 /** Each setting's rule, without defaults (a patch must never fill in defaults for keys it omits). */
@@ -18,6 +22,22 @@ const settingFields = {
   checksEnabled: z.boolean(),
   checkIntervalMinutes: z.number().int().min(5).max(24 * 60),
   quietHours: z.object({ start: timeOfDay, end: timeOfDay }).nullable(),
+  /** AI backends in the order a run tries them; a backend left out is never used. */
+  aiProviders: z
+    .array(z.enum(aiProviderIds))
+    .min(1, 'Keep at least one AI backend (offline needs no setup).')
+    .max(aiProviderIds.length)
+    .refine((ids) => new Set(ids).size === ids.length, 'Each AI backend may appear once.'),
+  /** Where Ollama listens. */
+  ollamaHost: z
+    .string()
+    .max(200)
+    .refine((value) => isHttpUrl(value), 'Use an http:// or https:// address, like http://127.0.0.1:11434.'),
+  /** The Ollama model checks use; null picks the first model the server has. */
+  ollamaModel: z.string().min(1).max(200).nullable(),
+  claudeModel: z.string().min(1).max(200),
+  /** How long one request to an AI backend may take before Cairn gives up on it. */
+  aiTimeoutSeconds: z.number().int().min(5).max(600),
   /** IANA zone for reading dates in thoughts ("tomorrow at 3"); null follows the computer's. */
   timeZone: z
     .string()
@@ -25,6 +45,15 @@ const settingFields = {
     .refine((zone) => isTimeZone(zone), 'Not a known time zone (use a name like Europe/Berlin).')
     .nullable(),
 };
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -53,6 +82,11 @@ export const defaultSettings: Settings = {
   checksEnabled: true,
   checkIntervalMinutes: 45,
   quietHours: { start: '22:00', end: '07:00' },
+  aiProviders: ['ollama', 'offline'],
+  ollamaHost: 'http://127.0.0.1:11434',
+  ollamaModel: null,
+  claudeModel: 'claude-sonnet-4-5',
+  aiTimeoutSeconds: 120,
   timeZone: null,
 };
 

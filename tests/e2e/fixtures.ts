@@ -16,35 +16,38 @@ export interface CairnServer {
   call<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<OperationOutput<K>>;
 }
 
+/** Runs `use` with a fresh server process; `env` reaches the server (e.g. ANTHROPIC_BASE_URL). */
+export async function withCairnServer(env: NodeJS.ProcessEnv, use: (server: CairnServer) => Promise<void>): Promise<void> {
+  const dir = tempDir('cairn-e2e-');
+  const token = randomBytes(24).toString('base64url');
+  const server = await startServerProcess({ dataDir: dir.path, token, env });
+  try {
+    await use({
+      url: server.url,
+      loginUrl: server.loginUrl,
+      token,
+      dataDir: dir.path,
+      async call(operation, input) {
+        const response = await fetch(`${server.url}/api/v1/${operation}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(input),
+        });
+        const body: unknown = await response.json();
+        if (!response.ok) throw new Error(`${operation} failed: ${JSON.stringify(body)}`);
+        return body as OperationOutput<typeof operation>;
+      },
+    });
+  } finally {
+    await server.stop();
+    dir.remove();
+  }
+}
+
 export const test = base.extend<{ cairn: CairnServer }>({
   // Playwright reads a fixture's dependencies from this pattern; the server needs none.
   // eslint-disable-next-line no-empty-pattern
-  cairn: async ({}, use) => {
-    const dir = tempDir('cairn-e2e-');
-    const token = randomBytes(24).toString('base64url');
-    const server = await startServerProcess({ dataDir: dir.path, token });
-    try {
-      await use({
-        url: server.url,
-        loginUrl: server.loginUrl,
-        token,
-        dataDir: dir.path,
-        async call(operation, input) {
-          const response = await fetch(`${server.url}/api/v1/${operation}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            body: JSON.stringify(input),
-          });
-          const body: unknown = await response.json();
-          if (!response.ok) throw new Error(`${operation} failed: ${JSON.stringify(body)}`);
-          return body as OperationOutput<typeof operation>;
-        },
-      });
-    } finally {
-      await server.stop();
-      dir.remove();
-    }
-  },
+  cairn: async ({}, use) => withCairnServer({}, use),
 });
 
 export { expect };

@@ -151,6 +151,36 @@ describe('upgrading from each earlier version', () => {
   }
 });
 
+describe('the AI backends migration (0003)', () => {
+  it('keeps check runs, insights with their evidence, and tasks written before it', async () => {
+    const dataDir = newFolder();
+    const oldCore = createCore({ dataDir, migrationsFolder: migrationsUpTo(3, newFolder()), version: 'old', logger: silentLogger, runJobs: false });
+    const thought = await call(oldCore, 'thoughts.capture', { text: 'Sleep has been bad all week' });
+    const at = Date.parse('2026-11-01T10:00:00Z');
+    const sqlite = oldCore.db.sqlite;
+    sqlite.prepare("INSERT INTO check_runs (id, trigger, status, provider, created_at, finished_at) VALUES ('01JAAAAAAAAAAAAAAAAAAAAAA1', 'manual', 'succeeded', 'offline', ?, ?)").run(at, at);
+    sqlite.prepare("INSERT INTO insights (id, run_id, kind, title, body, pinned, created_at) VALUES ('01JAAAAAAAAAAAAAAAAAAAAAA2', '01JAAAAAAAAAAAAAAAAAAAAAA1', 'pattern', 'Sleep', 'Sleep comes up a lot', 1, ?)").run(at);
+    sqlite.prepare("INSERT INTO insight_evidence (insight_id, thought_id) VALUES ('01JAAAAAAAAAAAAAAAAAAAAAA2', ?)").run(thought.id);
+    sqlite.prepare("INSERT INTO tasks (id, title, created_at, updated_at) VALUES ('01JAAAAAAAAAAAAAAAAAAAAAA3', 'Go to bed earlier', ?, ?)").run(at, at);
+    await oldCore.dispose();
+
+    const core = createCore({ dataDir, migrationsFolder: MIGRATIONS, version: 'new', logger: silentLogger, runJobs: false });
+    try {
+      const pinned = await call(core, 'insights.list', { filter: 'pinned' });
+      expect(pinned.items).toEqual([
+        expect.objectContaining({ title: 'Sleep', provider: 'offline', topic: null, evidence: [{ thoughtId: thought.id, excerpt: thought.text }] }),
+      ]);
+      expect(await call(core, 'checks.get', { id: '01JAAAAAAAAAAAAAAAAAAAAAA1' })).toMatchObject({ status: 'succeeded', sentCount: 0, requests: [] });
+      expect((await call(core, 'tasks.list', {})).items).toEqual([expect.objectContaining({ title: 'Go to bed earlier', goalId: null, estimateMinutes: null })]);
+      const goal = await call(core, 'goals.create', { title: 'Sleep eight hours' });
+      expect(goal.progress.total).toBe(0);
+      expect(core.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      await core.dispose();
+    }
+  });
+});
+
 /** A real database, altered by `tamper`, must be refused with `code` and left byte-for-byte as it was. */
 async function expectRefusedUnchanged(code: ErrorCode, tamper: (path: string) => void): Promise<void> {
   const path = await databaseWithThoughts(Array.from({ length: 150 }, (_, index) => `thought number ${index} `.repeat(20)));

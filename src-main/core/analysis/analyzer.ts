@@ -10,6 +10,7 @@ import type { JobProcessor } from '../jobs/job-queue';
 import type { BackgroundTurns } from '../jobs/background-turns';
 import type { Logger } from '../logger';
 import type { SettingsService } from '../settings/settings-service';
+import { createTimeZoneReader } from '../settings/time-zone';
 import type { SuggestionService } from '../suggestions/suggestion-service';
 import type { ThoughtService } from '../thoughts/thought-service';
 import { classifyThought, TYPE_PROTOTYPES, type EmbeddingEvidence } from '../understanding/classify';
@@ -45,15 +46,7 @@ export function createAnalyzer(deps: AnalyzerDeps) {
   const { sqlite } = db;
   const prototypeCache = new Map<string, Promise<Record<ThoughtType, Float32Array[]>>>();
 
-  // Asking Intl for the system zone costs ~0.3 ms; it is read again at most once a minute.
-  let systemZone = { zone: '', readAt: -Infinity };
-  function timeZone(): string {
-    const chosen = settings.get().timeZone;
-    if (chosen !== null) return chosen;
-    const now = clock.now();
-    if (now - systemZone.readAt > 60_000) systemZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone, readAt: now };
-    return systemZone.zone;
-  }
+  const timeZone = createTimeZoneReader(settings, clock);
 
   // The counts only rank keyword matches, so a copy a few minutes old serves; a new tag name
   // (max(id) moved) is picked up at once.

@@ -168,6 +168,8 @@ export const tasks = sqliteTable(
     parentId: text('parent_id'),
     /** RFC 5545 RRULE text, e.g. FREQ=WEEKLY;BYDAY=MO. */
     recurrenceRule: text('recurrence_rule'),
+    /** Minutes a plan step was estimated to take. */
+    estimateMinutes: integer('estimate_minutes'),
     sourceThoughtId: text('source_thought_id').references(() => thoughts.id, { onDelete: 'set null' }),
     goalId: text('goal_id').references(() => goals.id, { onDelete: 'set null' }),
     position: real('position').notNull().default(0),
@@ -292,8 +294,18 @@ export const checkRuns = sqliteTable(
     createdAt: createdAt(),
     startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
+    /** Thoughts captured after this time (the previous run's windowEnd) were this run's input. */
+    windowStart: integer('window_start'),
+    windowEnd: integer('window_end'),
+    /** Thoughts whose text was sent to the backend (0 for the offline provider). */
+    sentCount: integer('sent_count').notNull().default(0),
   },
-  (t) => [index('check_runs_created_idx').on(t.createdAt)],
+  (t) => [
+    index('check_runs_created_idx').on(t.createdAt),
+    index('check_runs_status_idx').on(t.status, t.windowEnd),
+    // Never two checks at once, even from two processes on one database.
+    uniqueIndex('check_runs_one_running').on(t.status).where(sql`status = 'running'`),
+  ],
 );
 
 export const insights = sqliteTable(
@@ -306,12 +318,22 @@ export const insights = sqliteTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** Which backend produced it: offline | ollama | claude. */
+    provider: text('provider').notNull().default('offline'),
+    /** Kind-specific facts as JSON (a suggested task's title and due date, a theme's words …). */
+    data: text('data').notNull().default('{}'),
+    /** The same finding (a task overdue, a theme) is raised once while it stands. */
+    dedupeKey: text('dedupe_key'),
     pinned: integer('pinned').notNull().default(0),
     dismissedAt: integer('dismissed_at'),
     taskId: text('task_id').references(() => tasks.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('insights_run_idx').on(t.runId), index('insights_created_idx').on(t.createdAt)],
+  (t) => [
+    index('insights_run_idx').on(t.runId),
+    index('insights_created_idx').on(t.createdAt),
+    index('insights_dedupe_idx').on(t.dedupeKey, t.createdAt),
+  ],
 );
 
 /** The thoughts an insight rests on. */
@@ -326,4 +348,67 @@ export const insightEvidence = sqliteTable(
       .references(() => thoughts.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.insightId, t.thoughtId] })],
+);
+
+/** Every request Cairn sent to an AI backend: who, what for, how much — never the content. */
+export const aiRequests = sqliteTable(
+  'ai_requests',
+  {
+    id: integer('id').primaryKey(),
+    /** The check run or goal the request was for. */
+    runId: text('run_id').notNull(),
+    purpose: text('purpose').notNull(),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    remote: integer('remote').notNull(),
+    thoughtCount: integer('thought_count').notNull(),
+    promptChars: integer('prompt_chars').notNull(),
+    /** running | ok | failed | cancelled */
+    status: text('status').notNull(),
+    errorCode: text('error_code'),
+    tokensIn: integer('tokens_in').notNull().default(0),
+    tokensOut: integer('tokens_out').notNull().default(0),
+    costMicros: integer('cost_micros').notNull().default(0),
+    startedAt: integer('started_at').notNull(),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [index('ai_requests_run_idx').on(t.runId), index('ai_requests_started_idx').on(t.startedAt)],
+);
+
+/** A plan for a goal, proposed by a backend or the offline planner, waiting for review. */
+export const goalPlans = sqliteTable(
+  'goal_plans',
+  {
+    id: text('id').primaryKey(),
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    /** draft | accepted | discarded */
+    status: text('status').notNull(),
+    provider: text('provider').notNull(),
+    /** JSON array of { title, estimateMinutes, notes }. */
+    steps: text('steps').notNull(),
+    notes: text('notes').notNull().default(''),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [index('goal_plans_goal_idx').on(t.goalId, t.createdAt)],
+);
+
+/** Thoughts related to a goal by meaning: suggested, then linked or dismissed by the person. */
+export const goalThoughts = sqliteTable(
+  'goal_thoughts',
+  {
+    goalId: text('goal_id')
+      .notNull()
+      .references(() => goals.id, { onDelete: 'cascade' }),
+    thoughtId: text('thought_id')
+      .notNull()
+      .references(() => thoughts.id, { onDelete: 'cascade' }),
+    /** suggested | linked | dismissed */
+    status: text('status').notNull(),
+    similarity: real('similarity').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.thoughtId] }), index('goal_thoughts_thought_idx').on(t.thoughtId)],
 );

@@ -2,7 +2,6 @@ import type { ParsedInput, Task, TaskSuggestion } from '../../../src-shared/cont
 import { AppError } from '../../../src-shared/errors';
 import type { Clock, IdGenerator } from '../clock';
 import type { Database } from '../db/open-database';
-import { appendEvent } from '../db/repositories/events';
 import {
   expireSuggestions,
   findSuggestion,
@@ -11,8 +10,11 @@ import {
   resolveSuggestion,
   type SuggestionRow,
 } from '../db/repositories/suggestions';
-import { findOpenTaskByKey, findTask, insertTask, type TaskRow } from '../db/repositories/tasks';
+import { findOpenTaskByKey, findTask, type TaskRow } from '../db/repositories/tasks';
+import { toTask } from '../tasks/task-mapping';
+import type { TaskService } from '../tasks/task-service';
 import type { EventBus } from '../events/event-bus';
+import { decodeTimeCursor, encodeTimeCursor } from '../paging';
 import { toIso } from '../thoughts/thought-mapping';
 import { taskKey } from '../understanding/task-extract';
 
@@ -24,6 +26,8 @@ export interface FoundTask {
   dueAt: number | null;
   hasTime: boolean;
   confidence: number;
+  /** offline (the analyzer, the default), or the backend of a check that found it. */
+  origin?: string;
 }
 
 export interface SuggestionPolicy {
@@ -37,23 +41,15 @@ export interface SuggestionServiceDeps {
   clock: Clock;
   newId: IdGenerator;
   bus: EventBus;
+  tasks: TaskService;
 }
 
 /** Tasks Cairn found in thoughts: offered, accepted into real tasks, or dismissed for good. */
-export function createSuggestionService({ db, clock, newId, bus }: SuggestionServiceDeps) {
+export function createSuggestionService({ db, clock, newId, bus, tasks }: SuggestionServiceDeps) {
   const { sqlite } = db;
 
   function createTask(title: string, dueAt: number | null, thoughtId: string, actor: 'user' | 'system', now: number): TaskRow {
-    const task = insertTask(sqlite, { id: newId(), title, titleKey: taskKey(title), dueAt, sourceThoughtId: thoughtId }, now);
-    appendEvent(sqlite, {
-      entityType: 'task',
-      entityId: task.id,
-      type: 'task.created',
-      actor,
-      at: now,
-      data: { changed: ['title', 'dueAt'], snapshot: toTask(task), fromThought: thoughtId },
-    });
-    return task;
+    return tasks.insert({ title, dueAt, sourceThoughtId: thoughtId }, actor, { fromThought: thoughtId }, now);
   }
 
   const offerTransaction = sqlite.transaction((thoughtId: string, found: readonly FoundTask[], policy: SuggestionPolicy) => {
@@ -78,6 +74,7 @@ export function createSuggestionService({ db, clock, newId, bus }: SuggestionSer
           status: 'pending',
           taskId: null,
           expiresAt: now + SUGGESTION_LIFETIME_MS,
+          origin: candidate.origin ?? 'offline',
         },
         now,
       );
@@ -138,13 +135,13 @@ export function createSuggestionService({ db, clock, newId, bus }: SuggestionSer
 
     list(input: ParsedInput<'suggestions.list'>): { items: TaskSuggestion[]; nextCursor: string | null } {
       const now = clock.now();
-      const after = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
+      const after = input.cursor === undefined ? undefined : decodeTimeCursor(input.cursor);
       const rows = listSuggestions(sqlite, { status: input.status, thoughtId: input.thoughtId, now }, input.limit + 1, after);
       const page = rows.slice(0, input.limit);
       const last = page.at(-1);
       return {
         items: page.map((row) => present(row, now)),
-        nextCursor: rows.length > input.limit && last !== undefined ? encodeCursor(last) : null,
+        nextCursor: rows.length > input.limit && last !== undefined ? encodeTimeCursor(last.created_at, last.id) : null,
       };
     },
 
@@ -194,35 +191,4 @@ function present(row: SuggestionRow, now: number): TaskSuggestion {
     createdAt: toIso(row.created_at),
     expiresAt: toIso(row.expires_at),
   };
-}
-
-function toTask(row: TaskRow): Task {
-  return {
-    id: row.id,
-    title: row.title,
-    notes: row.notes,
-    priority: row.priority,
-    status: row.status,
-    dueAt: row.due_at === null ? null : toIso(row.due_at),
-    sourceThoughtId: row.source_thought_id,
-    createdAt: toIso(row.created_at),
-    updatedAt: toIso(row.updated_at),
-    version: row.version,
-  };
-}
-
-function encodeCursor(row: SuggestionRow): string {
-  return Buffer.from(JSON.stringify([row.created_at, row.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && Number.isSafeInteger(value[0]) && typeof value[1] === 'string' && value[1].length <= 26) {
-      return { createdAt: value[0] as number, id: value[1] };
-    }
-  } catch {
-    // Falls through to the coded error below.
-  }
-  throw new AppError('invalid_input', 'cursor: This page cursor is not valid. Start from the first page.');
 }

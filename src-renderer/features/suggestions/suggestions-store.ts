@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { TaskSuggestion } from '../../../src-shared/contract';
 import { api } from '../../api/client';
 import { toCairnError, type CairnError } from '../../api/errors';
+import { without } from '../../ui/without';
 
 const PAGE_SIZE = 50;
 /** `suggestions.list` answers at most this many at once. */
@@ -62,9 +63,6 @@ export function suggestionAdvice(error: CairnError): string | undefined {
   return undefined;
 }
 
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
-}
 
 /** Count for a badge: "3", or "50+" when more are waiting beyond the loaded page. */
 export function pendingCountLabel(count: number, hasMore: boolean): string {

@@ -32,6 +32,8 @@ export interface NewSuggestion {
   status: 'pending' | 'accepted';
   taskId: string | null;
   expiresAt: number;
+  /** Who found it: offline (the analyzer), ollama or claude (a check). */
+  origin: string;
 }
 
 /** Inserts unless this thought already had a suggestion with the same title words (any status). */
@@ -39,8 +41,8 @@ export function insertSuggestion(sqlite: BetterSqlite3.Database, suggestion: New
   const result = statement(
     sqlite,
     `INSERT OR IGNORE INTO task_suggestions
-       (id, thought_id, title, title_key, due_at, due_has_time, confidence, status, task_id, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       (id, thought_id, title, title_key, due_at, due_has_time, confidence, status, task_id, created_at, expires_at, origin)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     suggestion.id,
     suggestion.thoughtId,
@@ -53,6 +55,7 @@ export function insertSuggestion(sqlite: BetterSqlite3.Database, suggestion: New
     suggestion.taskId,
     now,
     suggestion.expiresAt,
+    suggestion.origin,
   );
   return result.changes === 1;
 }

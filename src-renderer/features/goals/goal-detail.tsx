@@ -1,0 +1,76 @@
+import type { GoalDetail } from './goals-store';
+import { useGoalsStore } from './goals-store';
+import { formatDue } from '../../ui/format-time';
+import { thoughtHref } from '../timeline/thought-card';
+import { PlanReview } from './plan-review';
+
+/** One goal: progress, its tasks in plan order, the plan under review, and related thoughts. */
+export function GoalDetailView({ detail }: { detail: GoalDetail }) {
+  const busy = useGoalsStore((state) => state.busy);
+  const decompose = useGoalsStore((state) => state.decompose);
+  const toggleTask = useGoalsStore((state) => state.toggleTask);
+  const linkThought = useGoalsStore((state) => state.linkThought);
+  const { goal, tasks, draftPlan, thoughts } = detail;
+  const percent = Math.round(goal.progress.ratio * 100);
+
+  return (
+    <section className="goal-detail" aria-label={`Goal: ${goal.title}`}>
+      <h2>{goal.title}</h2>
+      <p className="pane-intro">
+        {goal.lifeArea !== null && `${goal.lifeArea} · `}
+        {goal.targetDate === null ? 'No target date' : `By ${formatDue(goal.targetDate, false)}`}
+      </p>
+      <div className="goal-progress">
+        <progress max={Math.max(1, goal.progress.total)} value={goal.progress.done} aria-label="Progress" />
+        <span>
+          {goal.progress.done} of {goal.progress.total} tasks done ({percent}%)
+        </span>
+      </div>
+      {tasks.length > 0 && (
+        <ul className="goal-tasks" aria-label="Tasks of this goal">
+          {tasks.map((task) => (
+            <li key={task.id}>
+              <label>
+                <input type="checkbox" checked={task.status === 'done'} onChange={() => void toggleTask(task)} />
+                <span className={task.status === 'done' ? 'task-done' : undefined}>{task.title}</span>
+              </label>
+              {task.estimateMinutes !== null && <span className="muted"> · {task.estimateMinutes} min</span>}
+              {task.dueAt !== null && <span className="muted"> · by {formatDue(task.dueAt, false)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {draftPlan === null ? (
+        <button type="button" className="button" disabled={busy !== undefined} onClick={() => void decompose()}>
+          {busy === 'decompose' ? 'Planning…' : tasks.length === 0 ? 'Plan this goal' : 'Plan more steps'}
+        </button>
+      ) : (
+        <PlanReview key={draftPlan.id} plan={draftPlan} />
+      )}
+      {thoughts.length > 0 && (
+        <section className="goal-thoughts" aria-label="Related thoughts">
+          <h3>Related thoughts</h3>
+          <ul className="card-list">
+            {thoughts.map((link) => (
+              <li key={link.thoughtId} className="goal-thought">
+                <a href={thoughtHref(link.thoughtId)}>{link.excerpt}</a>
+                {link.status === 'linked' ? (
+                  <span className="muted">Linked</span>
+                ) : (
+                  <span className="card-actions">
+                    <button type="button" className="button button-small" onClick={() => void linkThought(link.thoughtId, 'linked')}>
+                      Link
+                    </button>
+                    <button type="button" className="button button-quiet button-small" onClick={() => void linkThought(link.thoughtId, 'dismissed')}>
+                      Not related
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
