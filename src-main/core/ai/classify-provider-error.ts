@@ -48,7 +48,7 @@ export function classifyProviderError(provider: AiProviderId, error: unknown, co
   if (networkCode !== undefined && UNREACHABLE_CODES.has(networkCode)) {
     return new ProviderError(provider, 'provider_unreachable', `${name} is not reachable${where(context)} (${networkCode}).`, {
       retryable: false,
-      hint: provider === 'ollama' ? `Start Ollama (\`ollama serve\`) or correct the host in Settings → AI.` : 'Check the internet connection.',
+      hint: provider === 'ollama' ? ollamaHint(context.host) : 'Check the internet connection.',
     });
   }
   if (networkCode !== undefined && DROPPED_CODES.has(networkCode)) {
@@ -132,6 +132,14 @@ function statusForType(type: string): number {
     default:
       return 500;
   }
+}
+
+/** "localhost" can resolve to ::1 while Ollama listens on 127.0.0.1 only: say so. */
+function ollamaHint(host: string | undefined): string {
+  const start = 'Start Ollama (`ollama serve`) or correct the address in Settings → AI.';
+  return host !== undefined && /\/\/localhost\b/i.test(host)
+    ? `${start} "localhost" may reach IPv6 (::1) while Ollama listens on 127.0.0.1: try http://127.0.0.1:11434.`
+    : start;
 }
 
 function where(context: ClassifyContext): string {
