@@ -115,7 +115,7 @@ function renderIndexing(indexing: IndexingResult | undefined): string[] {
     `| idle (no background work) | ${indexing.captureIdle.samples} | ${ms(indexing.captureIdle.p50)} | ${ms(indexing.captureIdle.p95)} | ${ms(indexing.captureIdle.p99)} | ${ms(indexing.captureIdle.max)} |`,
     `| embedder and analyzer busy (vectors ${indexing.busyWindow.fromEmbedded.toLocaleString('en-US')} → ${indexing.busyWindow.toEmbedded.toLocaleString('en-US')}) | ${indexing.captureBusy.samples} | ${ms(indexing.captureBusy.p50)} | ${ms(indexing.captureBusy.p95)} | ${ms(indexing.captureBusy.p99)} | ${ms(indexing.captureBusy.max)} |`,
     '',
-    `Busy p99 ÷ idle p99 = ${indexing.p99Ratio}${verdict(indexing.p99Ratio, INTELLIGENCE_TARGETS.captureBusyRatio)} (target ≤ 2×). The import is emulated as it lands in the database: every thought stored, with its analyze and embed jobs queued (bench/indexing.ts); the q8 model embeds in its worker while the analyzer reads each thought on the main thread in short slices that take at most 40% of it (src-main/core/jobs/background-turns.ts). Why it misses: bench/FINDINGS.md.`,
+    `Busy p99 ÷ idle p99 = ${indexing.p99Ratio}${verdict(indexing.p99Ratio, INTELLIGENCE_TARGETS.captureBusyRatio)} (target ≤ 2×). The import is emulated as it lands in the database: every thought stored, with its analyze and embed jobs queued (bench/indexing.ts); the q8 model embeds in its worker while the analyzer reads each thought on the main thread in short slices that take at most 40% of it (src-main/core/jobs/background-turns.ts). ${indexing.p99Ratio <= INTELLIGENCE_TARGETS.captureBusyRatio ? 'How it got there' : 'Why it misses'}: bench/FINDINGS.md.`,
     '',
   ];
 }

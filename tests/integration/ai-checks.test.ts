@@ -50,6 +50,18 @@ describe('a consciousness check on Ollama', () => {
     expect(rig.ollama.chats()[0]!.body).toMatchObject({ model: 'llama3.2:latest', stream: true, keep_alive: '10m', options: { num_ctx: 8192 } });
   });
 
+  it('merges the tasks it finds with the offline ones: no duplicate, the first confidence kept', async () => {
+    rig = await createAiRig();
+    const thought = await capture('Book a doctor appointment, sleep is bad');
+    rig.core.suggestions.offer(thought.id, [{ title: 'Book a doctor appointment', dueAt: null, hasTime: false, confidence: 0.55 }], {
+      mode: 'suggest',
+      autoCreateThreshold: 0.85,
+    });
+    await runCheck(rig.core);
+    const suggestions = (await call(rig.core, 'suggestions.list', { thoughtId: thought.id })).items;
+    expect(suggestions.map((item) => [item.title, item.confidence])).toEqual([['Book a doctor appointment', 0.55]]);
+  });
+
   it('does not retry a missing model: it says which `ollama pull` to run, and falls back to offline', async () => {
     rig = await createAiRig();
     await capture('Plan the garden');

@@ -46,8 +46,9 @@ export function buildCheckPrompt(input: CheckInput, target: PromptTarget): Built
   let shortened = 0;
   // Each line also gets its label ("T123 ") and a newline: counted at the longest label.
   const labelChars = `T${eligible.length} `.length + 1;
+  const when = minuteFormat(input.timeZone);
   const lines = eligible.map((thought) => {
-    const line = thoughtLine(thought, input.timeZone);
+    const line = thoughtLine(thought, when);
     if (line.shortened) shortened += 1;
     return { thought, text: line.text, tokens: estimateTokens(line.text) + Math.ceil(labelChars / 3.5) };
   });
@@ -89,16 +90,12 @@ function headerOf(input: CheckInput): string {
   return lines.join('\n');
 }
 
-function thoughtLine(thought: CheckThought, timeZone: string): { text: string; shortened: boolean } {
-  const when = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(thought.createdAt).replace(',', '');
+function minuteFormat(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
+function thoughtLine(thought: CheckThought, format: Intl.DateTimeFormat): { text: string; shortened: boolean } {
+  const when = format.format(thought.createdAt).replace(',', '');
   const tags = thought.tags.length === 0 ? '' : ` ${thought.tags.map((tag) => `#${tag}`).join(' ')}`;
   const text = oneLine(thought.text, MAX_THOUGHT_CHARS);
   return { text: `[${when}, ${thought.type}${tags}] ${text}`, shortened: thought.text.length > MAX_THOUGHT_CHARS };

@@ -127,8 +127,13 @@ export function createCheckService(deps: CheckServiceDeps) {
           notes: { lines: notes },
         }, now);
       }).immediate();
+      // The run and its insights are stored; tasks and tags are extras that must not undo that.
       offerTasks(outcome.output, outcome.provider);
-      applyTags(outcome.output.tags);
+      try {
+        applyTags(outcome.output.tags);
+      } catch (error) {
+        logger.warn('checks.tags_failed', { runId: id, error: String(error) });
+      }
       bus.emit('checks.changed', { runId: id, status: 'succeeded', newInsights: insightIds.length });
       if (insightIds.length > 0) bus.emit('insights.changed', { ids: insightIds });
     } catch (error) {

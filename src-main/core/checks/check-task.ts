@@ -4,7 +4,7 @@ import { cleanModelText, dayFromModel } from '../ai/model-text';
 import type { AiTask, BuiltPrompt } from '../ai/orchestrator';
 import { buildCheckPrompt } from './check-prompt';
 import type { CheckFindings, CheckInput, Finding, FoundTaskInThought } from './check-types';
-import { offlineCheck } from './offline-check';
+import { offlineCheckInTurns } from './offline-check';
 
 const ref = z.string().trim().regex(/^T\d{1,6}$/, 'Cite thoughts by label, like "T3".');
 const day = z
@@ -47,7 +47,7 @@ export const checkTask: AiTask<CheckInput, CheckAnswer, CheckFindings> = {
   maxOutputTokens: 2_048,
   prompt: buildCheckPrompt,
   accept: acceptCheckAnswer,
-  offline: async (input) => offlineCheck(input),
+  offline: offlineCheckInTurns,
 };
 
 /**

@@ -46,7 +46,7 @@ export interface CheckInput {
   captureDays: { day: string; count: number; firstThoughtId: string; lastThoughtId: string }[];
   /** Stored vectors of the given thoughts, when a model has made them. */
   vectorsOf(seqs: readonly number[]): Map<number, Float32Array>;
-  /** The person's most used tags, as context for the model. */
+  /** The person's tags most used on these thoughts, as context for the model. */
   topTags: string[];
 }
 

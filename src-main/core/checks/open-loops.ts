@@ -51,10 +51,17 @@ export function findStalled(tasks: readonly OpenTask[], now: number): Finding[] 
 
 /**
  * Questions the person asked and has not come back to: no later thought shares two of the
- * question's content words (or one rare one).
+ * question's content words (or its only one).
  */
 export function findOpenQuestions(input: Pick<CheckInput, 'recentQuestions' | 'thoughtsAfter' | 'now'>): Finding[] {
   const findings: Finding[] = [];
+  // Questions a few days apart read the same later thoughts: their words are read once.
+  const stemsOf = new Map<string, Set<string>>();
+  const stemsFor = (thought: CheckThought): Set<string> => {
+    let stems = stemsOf.get(thought.id);
+    if (stems === undefined) stemsOf.set(thought.id, (stems = contentStems(thought.text)));
+    return stems;
+  };
   const candidates = input.recentQuestions
     .filter((question) => input.now - question.createdAt >= QUESTION_GRACE_DAYS * DAY_MS)
     .sort((left, right) => right.createdAt - left.createdAt);
@@ -63,7 +70,7 @@ export function findOpenQuestions(input: Pick<CheckInput, 'recentQuestions' | 't
     const topic = contentStems(question.text);
     if (topic.size === 0) continue;
     const later = input.thoughtsAfter(question.createdAt, FOLLOW_UPS_READ);
-    if (later.some((thought) => answers(topic, thought))) continue;
+    if (later.some((thought) => answers(topic, stemsFor(thought)))) continue;
     findings.push({
       kind: 'insight',
       topic: 'open_question',
@@ -77,9 +84,9 @@ export function findOpenQuestions(input: Pick<CheckInput, 'recentQuestions' | 't
   return findings;
 }
 
-function answers(topic: ReadonlySet<string>, thought: CheckThought): boolean {
+function answers(topic: ReadonlySet<string>, stems: ReadonlySet<string>): boolean {
   let shared = 0;
-  for (const root of contentStems(thought.text)) if (topic.has(root)) shared += 1;
+  for (const root of stems) if (topic.has(root)) shared += 1;
   return shared >= Math.min(2, topic.size);
 }
 

@@ -56,8 +56,16 @@ export function findRhythm(input: Pick<CheckInput, 'captureDays' | 'now' | 'time
   return findings;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD of `instant` in `timeZone`. Formatters are kept: making one costs ~0.1 ms. */
 export function localDay(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 function formatDay(day: string): string {

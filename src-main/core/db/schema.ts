@@ -41,6 +41,8 @@ export const thoughts = sqliteTable(
   (t) => [
     uniqueIndex('thoughts_id_unique').on(t.id),
     index('thoughts_stream_idx').on(t.deletedAt, t.archivedAt, t.createdAt, t.seq),
+    // What was captured in a time window, whatever its archive state (consciousness checks).
+    index('thoughts_created_idx').on(t.createdAt),
   ],
 );
 

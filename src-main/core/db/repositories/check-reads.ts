@@ -13,18 +13,21 @@ export interface CheckThoughtRow {
 
 const THOUGHT_COLUMNS = 'seq, id, text, type, is_private, created_at';
 
+// `+deleted_at` keeps SQLite off the stream index (deleted_at, archived_at, …): a time window
+// is read through thoughts_created_idx, whatever the size of the database.
+
 /** Thoughts (not in the trash) captured in (after, upTo], newest first, at most `limit`. */
 export function thoughtsCapturedBetween(sqlite: BetterSqlite3.Database, after: number, upTo: number, limit: number): CheckThoughtRow[] {
   return statement(
     sqlite,
-    `SELECT ${THOUGHT_COLUMNS} FROM thoughts WHERE deleted_at IS NULL AND created_at > ? AND created_at <= ?
-     ORDER BY created_at DESC, seq DESC LIMIT ?`,
+    `SELECT ${THOUGHT_COLUMNS} FROM thoughts WHERE +deleted_at IS NULL AND created_at > ? AND created_at <= ?
+     ORDER BY created_at DESC LIMIT ?`,
   ).all(after, upTo, limit) as CheckThoughtRow[];
 }
 
 export function countCapturedBetween(sqlite: BetterSqlite3.Database, after: number, upTo: number): number {
   return (
-    statement(sqlite, 'SELECT count(*) AS n FROM thoughts WHERE deleted_at IS NULL AND created_at > ? AND created_at <= ?').get(after, upTo) as {
+    statement(sqlite, 'SELECT count(*) AS n FROM thoughts WHERE +deleted_at IS NULL AND created_at > ? AND created_at <= ?').get(after, upTo) as {
       n: number;
     }
   ).n;
@@ -42,7 +45,7 @@ export function questionsSince(sqlite: BetterSqlite3.Database, since: number, li
 export function thoughtsAfter(sqlite: BetterSqlite3.Database, createdAt: number, limit: number): CheckThoughtRow[] {
   return statement(
     sqlite,
-    `SELECT ${THOUGHT_COLUMNS} FROM thoughts WHERE deleted_at IS NULL AND created_at > ? ORDER BY created_at LIMIT ?`,
+    `SELECT ${THOUGHT_COLUMNS} FROM thoughts WHERE +deleted_at IS NULL AND created_at > ? ORDER BY created_at LIMIT ?`,
   ).all(createdAt, limit) as CheckThoughtRow[];
 }
 
@@ -50,7 +53,7 @@ export function thoughtsAfter(sqlite: BetterSqlite3.Database, createdAt: number,
 export function captureTimesSince(sqlite: BetterSqlite3.Database, since: number): { id: string; created_at: number }[] {
   return statement(
     sqlite,
-    'SELECT id, created_at FROM thoughts WHERE deleted_at IS NULL AND created_at >= ? ORDER BY created_at',
+    'SELECT id, created_at FROM thoughts WHERE +deleted_at IS NULL AND created_at >= ? ORDER BY created_at',
   ).all(since) as { id: string; created_at: number }[];
 }
 

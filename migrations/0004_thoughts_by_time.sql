@@ -1,0 +1,1 @@
+CREATE INDEX `thoughts_created_idx` ON `thoughts` (`created_at`);
