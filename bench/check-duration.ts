@@ -45,7 +45,7 @@ export interface OfflineCheckRow {
 export interface CheckBenchResult {
   rows: CheckDurationRow[];
   offline: OfflineCheckRow[];
-  /** k-means themes over 5,000 unit vectors of 384 dimensions (ms). */
+  /** The offline check alone on 5,000 thoughts with 384-d vectors (ms). */
   themesByMeaningMs: number;
   notes: string[];
 }
@@ -197,7 +197,7 @@ export async function measureCheckDuration(log: (line: string) => void): Promise
     notes: [
       'Fakes answer at once (tests/fakes): the figures are Cairn’s own work, not a model’s. Ollama reports a 131,072-token model, which Cairn caps at 16,384; Claude has 200,000.',
       'Every 20th thought is private: Claude’s prompt leaves those out, Ollama’s (local) keeps them.',
-      'Offline at 100k: the bench corpus has no vectors, so themes come from words; the last row times k-means themes over 5,000 random 384-d vectors on their own.',
+      'Offline at 100k: the bench corpus has no vectors, so themes come from words; the last row is the offline check alone (no database) on 5,000 thoughts that all have random 384-d vectors: themes then come from k-means over the newest 1,500 and their words.',
     ],
   };
 }

@@ -85,7 +85,7 @@ export const defaultSettings: Settings = {
   aiProviders: ['ollama', 'offline'],
   ollamaHost: 'http://127.0.0.1:11434',
   ollamaModel: null,
-  claudeModel: 'claude-sonnet-4-5',
+  claudeModel: 'claude-sonnet-5-5',
   aiTimeoutSeconds: 120,
   timeZone: null,
 };

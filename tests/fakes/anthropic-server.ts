@@ -34,7 +34,7 @@ export const FAKE_ANTHROPIC_KEY = 'sk-ant-api03-fake-key-for-tests-only-00000000
  */
 export class FakeAnthropic {
   readonly http: FakeHttpServer;
-  models = ['claude-sonnet-4-5', 'claude-haiku-4-5', 'claude-opus-4-1'];
+  models = ['claude-sonnet-5-5', 'claude-haiku-5-5', 'claude-opus-5-5'];
   validKey = FAKE_ANTHROPIC_KEY;
   retryAfterSeconds = 2;
   slowMs = 2_000;

@@ -190,7 +190,7 @@ describe('fallback to Claude, and privacy', () => {
     await capture('Meeting with Sam about the budget');
     await capture('My diagnosis came back, keep this to myself', true);
     const run = await runCheck(rig.core);
-    expect(run).toMatchObject({ status: 'succeeded', provider: 'claude', model: 'claude-sonnet-4-5', inputCount: 2, sentCount: 1 });
+    expect(run).toMatchObject({ status: 'succeeded', provider: 'claude', model: 'claude-sonnet-5-5', inputCount: 2, sentCount: 1 });
     expect(run.notes.join(' ')).toContain('1 private thought was not sent to Claude');
     expect(run.notes.join(' ')).toContain('provider_unreachable');
     expect(run.requests).toEqual([expect.objectContaining({ provider: 'claude', remote: true, thoughtCount: 1 })]);

@@ -37,7 +37,7 @@ describe('streaming from Claude (SSE)', () => {
     await anthropic.start();
     anthropic.answer = () => ANSWER;
     const baseUrl = anthropic.url;
-    return createClaudeProvider(() => ({ model: 'claude-haiku-4-5', apiKey: FAKE_ANTHROPIC_KEY, baseUrl }));
+    return createClaudeProvider(() => ({ model: 'claude-haiku-5-5', apiKey: FAKE_ANTHROPIC_KEY, baseUrl }));
   }
 
   it('delivers the text piece by piece with the token counts', async () => {
@@ -46,7 +46,7 @@ describe('streaming from Claude (SSE)', () => {
     expect(text).toBe(ANSWER);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.join('')).toBe(ANSWER);
-    expect(anthropic!.messages()[0]!.body).toMatchObject({ stream: true, model: 'claude-haiku-4-5' });
+    expect(anthropic!.messages()[0]!.body).toMatchObject({ stream: true, model: 'claude-haiku-5-5' });
   });
 
   it('turns an error event inside the stream and a stream cut mid-way into coded, retryable failures', async () => {
@@ -62,7 +62,7 @@ describe('streaming from Claude (SSE)', () => {
     anthropic = new FakeAnthropic();
     await anthropic.start();
     const baseUrl = anthropic.url;
-    const provider = createClaudeProvider(() => ({ model: 'claude-haiku-4-5', apiKey: undefined, baseUrl }));
+    const provider = createClaudeProvider(() => ({ model: 'claude-haiku-5-5', apiKey: undefined, baseUrl }));
     expect(await failure(streamed(provider))).toMatchObject({ code: 'provider_not_configured', retryable: false });
     expect(anthropic.http.requests).toEqual([]);
   });

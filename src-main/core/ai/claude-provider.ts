@@ -7,12 +7,16 @@ export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 /** Every current Claude model takes at least this much context. */
 const CLAUDE_CONTEXT = 200_000;
 
-/** US dollars per million tokens (input, output), by model family; see anthropic.com/pricing. */
+/**
+ * US dollars per million tokens (input, output), by model family, as published for the 4.5
+ * generation (anthropic.com/pricing). Newer models are assumed to cost the same as their family;
+ * the run record calls the cost an estimate.
+ */
 const PRICES: readonly { match: RegExp; input: number; output: number }[] = [
-  { match: /opus-4-[15]/, input: 5, output: 25 },
-  { match: /opus/, input: 15, output: 75 },
-  { match: /haiku-4/, input: 1, output: 5 },
-  { match: /haiku/, input: 0.8, output: 4 },
+  { match: /opus-4-[01](?!\d)|opus-3/, input: 15, output: 75 },
+  { match: /opus/, input: 5, output: 25 },
+  { match: /haiku-3/, input: 0.8, output: 4 },
+  { match: /haiku/, input: 1, output: 5 },
   { match: /sonnet/, input: 3, output: 15 },
 ];
 

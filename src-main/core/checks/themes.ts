@@ -9,6 +9,8 @@ const ITERATIONS = 12;
 /** The naming word must appear in this share of a cluster, or the cluster has no clear subject. */
 const MIN_WORD_COVERAGE = 0.4;
 const MAX_EVIDENCE = 8;
+/** k-means runs over at most the newest this many (5,000 × 384-d takes ~0.5 s on the main thread). */
+const MAX_CLUSTERED = 1_500;
 
 interface WordStats {
   /** Stem → the thoughts (indexes) that use it. */
@@ -125,10 +127,12 @@ function characteristicWords(members: readonly number[], stats: WordStats, total
 /** Deterministic k-means over unit vectors (cosine), seeded by farthest points from the newest. */
 function clusterByMeaning(thoughts: readonly CheckThought[], vectors: ReadonlyMap<number, Float32Array>): number[][] {
   const points: { index: number; vector: Float32Array }[] = [];
-  thoughts.forEach((thought, index) => {
-    const vector = vectors.get(thought.seq);
+  // Thoughts come oldest first: the newest are at the end.
+  for (let index = thoughts.length - 1; index >= 0 && points.length < MAX_CLUSTERED; index -= 1) {
+    const vector = vectors.get(thoughts[index]!.seq);
     if (vector !== undefined) points.push({ index, vector });
-  });
+  }
+  points.reverse();
   if (points.length < MIN_THEME_SIZE * 2) return [];
   const k = Math.max(2, Math.min(MAX_CLUSTERS, Math.round(Math.sqrt(points.length / 3))));
   const centroids: Float32Array[] = [Float32Array.from(points[points.length - 1]!.vector)];
