@@ -39,7 +39,7 @@ export function MainViews() {
       view: 'suggestions',
       label: 'Suggestions',
       badge: pending,
-      badgeLabel: pending === undefined ? undefined : `${pending} waiting`,
+      badgeLabel: pending === undefined ? undefined : 'waiting',
     },
     { view: 'insights', label: 'Insights' },
     { view: 'goals', label: 'Goals' },

@@ -9,7 +9,7 @@ test('a task in a thought is suggested; edited and accepted, or dismissed, it le
   await capture(page, 'Need to call the dentist tomorrow at 3pm');
   await capture(page, 'Remember to renew the passport on Friday');
   // The count arrives live, from background work, without a reload.
-  await expect(suggestionsTab(page)).toHaveAccessibleName('Suggestions, 2 waiting');
+  await expect(suggestionsTab(page)).toHaveAccessibleName('Suggestions 2 waiting');
 
   await suggestionsTab(page).click();
   const dentist = suggestion(inbox(page), 'dentist');
@@ -33,7 +33,7 @@ test('a task in a thought is suggested; edited and accepted, or dismissed, it le
   });
   await expect(page.getByText('Added “Call the dentist about the crown” to your tasks.')).toBeVisible();
   await expect(suggestion(inbox(page), 'dentist')).toHaveCount(0);
-  await expect(suggestionsTab(page)).toHaveAccessibleName('Suggestions, 1 waiting');
+  await expect(suggestionsTab(page)).toHaveAccessibleName('Suggestions 1 waiting');
 
   const passport = suggestion(inbox(page), 'passport');
   await expect(passport).toContainText(/Due \w/);

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useSearchStore } from './search-store';
+import { isSearchActive, useSearchStore } from './search-store';
 
 export const SEARCH_INPUT_ID = 'search-input';
 
@@ -35,7 +35,8 @@ export function SearchBox() {
         autoComplete="off"
         spellCheck={false}
         aria-keyshortcuts="/ Control+K"
-        aria-controls="search-results"
+        // The results exist only while searching; pointing at a missing id is invalid ARIA.
+        aria-controls={isSearchActive(query) ? 'search-results' : undefined}
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
