@@ -69,7 +69,7 @@ describe('a consciousness check on Ollama', () => {
     const run = await runCheck(rig.core);
     expect(run).toMatchObject({ status: 'succeeded', provider: 'offline' });
     expect(rig.ollama.chats()).toHaveLength(1);
-    expect(run.notes.join('\n')).toContain('provider_model_missing');
+    expect(run.notes.join('\n')).toContain('Ollama has no model "llama3.2:latest". Run `ollama pull llama3.2:latest`');
 
     await order(['ollama']);
     rig.core.clock.advance(60_000);
@@ -165,7 +165,7 @@ describe('a consciousness check on Ollama', () => {
     const resting = await runCheck(rig.core);
     expect(rig.ollama.chats()).toHaveLength(9);
     expect(resting.provider).toBe('offline');
-    expect(resting.notes.join(' ')).toContain('provider_circuit_open');
+    expect(resting.notes.join(' ')).toMatch(/Ollama failed several times in a row; Cairn is resting it for another \d+ s\./);
     expect((await call(rig.core, 'ai.status', {})).providers.find((provider) => provider.id === 'ollama')?.state).toBe('ok');
 
     rig.ollama.fail('server_error', 9);
@@ -192,7 +192,8 @@ describe('fallback to Claude, and privacy', () => {
     const run = await runCheck(rig.core);
     expect(run).toMatchObject({ status: 'succeeded', provider: 'claude', model: 'claude-sonnet-5-5', inputCount: 2, sentCount: 1 });
     expect(run.notes.join(' ')).toContain('1 private thought was not sent to Claude');
-    expect(run.notes.join(' ')).toContain('provider_unreachable');
+    expect(run.notes.join(' ')).toContain('Ollama is not reachable at http://127.0.0.1:9');
+    expect(run.notes.join(' ')).toContain('Start Ollama (`ollama serve`) or correct the address in Settings → AI.');
     expect(run.requests).toEqual([expect.objectContaining({ provider: 'claude', remote: true, thoughtCount: 1 })]);
     expect(run.costUsd).toBeGreaterThan(0);
     const sent = rig.anthropic.messages().map((request) => request.raw).join('\n');

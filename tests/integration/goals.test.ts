@@ -59,7 +59,7 @@ describe('goals', () => {
     rig.ollama.fail('wrong_schema', 2);
     const fallback = await call(rig.core, 'goals.decompose', { id: goal.id });
     expect(fallback.provider).toBe('offline');
-    expect(fallback.notes).toContain('provider_bad_output');
+    expect(fallback.notes).toContain('answered twice with unusable output');
     // A new draft replaces the old one.
     expect((await call(rig.core, 'goals.get', { id: goal.id })).draftPlan?.id).toBe(fallback.id);
     expect((await callFailing(rig.core, 'goals.acceptPlan', { planId: plan.id, steps: [{ title: 'x', estimateMinutes: 5 }] })).code).toBe('invalid_state');

@@ -1,4 +1,5 @@
 import type { AiProviderId } from '../../../src-shared/contract';
+import { excerpt } from '../understanding/words';
 import { ProviderError } from './provider-error';
 
 export const PROVIDER_NAMES: Record<AiProviderId, string> = { ollama: 'Ollama', claude: 'Claude', offline: 'Offline' };
@@ -39,7 +40,7 @@ export function classifyProviderError(provider: AiProviderId, error: unknown, co
   const text = messageOf(error);
   if (status !== undefined && status >= 400) return fromStatus(provider, status, text, error, context);
   if (error instanceof SyntaxError || (status !== undefined && status < 400)) {
-    return new ProviderError(provider, 'provider_overloaded', `${name} sent a response Cairn could not read (${clip(text)}).`, { retryable: true });
+    return new ProviderError(provider, 'provider_overloaded', `${name} sent a response Cairn could not read (${excerpt(text, 200)}).`, { retryable: true });
   }
   const apiType = anthropicErrorType(error);
   if (apiType !== undefined) return fromStatus(provider, statusForType(apiType), text, error, context);
@@ -59,14 +60,14 @@ export function classifyProviderError(provider: AiProviderId, error: unknown, co
   if (isConnectionError(error)) {
     return new ProviderError(provider, 'provider_unreachable', `${name} is not reachable${where(context)}.`, {
       retryable: true,
-      hint: provider === 'ollama' ? 'Start Ollama (`ollama serve`) or correct the host in Settings → AI.' : 'Check the internet connection.',
+      hint: provider === 'ollama' ? ollamaHint(context.host) : 'Check the internet connection.',
     });
   }
   if (/did not receive done|stream ended|premature close|terminated/i.test(text)) {
     return new ProviderError(provider, 'provider_unreachable', `${name} stopped in the middle of its answer.`, { retryable: true });
   }
   // ollama-js throws a plain Error for an {"error": "..."} line inside a stream.
-  return new ProviderError(provider, 'provider_overloaded', `${name} reported an error: ${clip(text)}`, { retryable: true });
+  return new ProviderError(provider, 'provider_overloaded', `${name} reported an error: ${excerpt(text, 200)}`, { retryable: true });
 }
 
 function fromStatus(provider: AiProviderId, status: number, text: string, error: unknown, context: ClassifyContext): ProviderError {
@@ -89,7 +90,7 @@ function fromStatus(provider: AiProviderId, status: number, text: string, error:
   }
   if (status === 429 || (status === 400 && /credit balance/i.test(text))) {
     if (/spend limit|usage limit|credit balance/i.test(text)) {
-      return new ProviderError(provider, 'provider_spend_limit', `${name}: ${clip(text)}`, {
+      return new ProviderError(provider, 'provider_spend_limit', `${name}: ${excerpt(text, 200)}`, {
         ...options,
         retryable: false,
         hint: 'Raise the limit in the Anthropic console, or put Ollama or offline first in Settings → AI.',
@@ -102,13 +103,13 @@ function fromStatus(provider: AiProviderId, status: number, text: string, error:
     });
   }
   if (status === 529 || status >= 500) {
-    return new ProviderError(provider, 'provider_overloaded', `${name} is overloaded or failing (${status}): ${clip(text)}`, {
+    return new ProviderError(provider, 'provider_overloaded', `${name} is overloaded or failing (${status}): ${excerpt(text, 200)}`, {
       ...options,
       retryable: true,
       retryAfterMs: retryAfterMs(error),
     });
   }
-  return new ProviderError(provider, 'provider_rejected', `${name} refused the request (${status}): ${clip(text)}`, {
+  return new ProviderError(provider, 'provider_rejected', `${name} refused the request (${status}): ${excerpt(text, 200)}`, {
     ...options,
     retryable: false,
   });
@@ -203,9 +204,4 @@ function messageOf(error: unknown): string {
     return typeof body === 'string' ? body : error.message;
   }
   return String(error);
-}
-
-function clip(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine;
 }

@@ -1,5 +1,6 @@
 import type { BuiltPrompt, PromptTarget } from '../ai/orchestrator';
 import { PROVIDER_NAMES } from '../ai/classify-provider-error';
+import { excerpt } from '../understanding/words';
 import type { CheckInput, CheckThought } from './check-types';
 import { localDay } from './rhythm';
 
@@ -78,13 +79,13 @@ function headerOf(input: CheckInput): string {
     for (const goal of input.goals.slice(0, 20)) {
       const by = goal.targetDate === null ? '' : ` (by ${localDay(goal.targetDate, input.timeZone)})`;
       const area = goal.lifeArea === null ? '' : ` [${goal.lifeArea}]`;
-      lines.push(`- ${oneLine(goal.title, 200)}${by}${area}`);
+      lines.push(`- ${excerpt(goal.title, 200)}${by}${area}`);
     }
   }
   const overdue = input.openTasks.filter((task) => task.dueAt !== null && task.dueAt < input.now).length;
   if (input.openTasks.length > 0) {
     lines.push(`Open tasks: ${input.openTasks.length}${overdue > 0 ? ` (${overdue} overdue)` : ''}, e.g.:`);
-    for (const task of input.openTasks.slice(0, 10)) lines.push(`- ${oneLine(task.title, 120)}`);
+    for (const task of input.openTasks.slice(0, 10)) lines.push(`- ${excerpt(task.title, 120)}`);
   }
   if (input.topTags.length > 0) lines.push(`Tags they use most: ${input.topTags.slice(0, 15).map((tag) => `#${tag}`).join(' ')}`);
   return lines.join('\n');
@@ -97,14 +98,10 @@ function minuteFormat(timeZone: string): Intl.DateTimeFormat {
 function thoughtLine(thought: CheckThought, format: Intl.DateTimeFormat): { text: string; shortened: boolean } {
   const when = format.format(thought.createdAt).replace(',', '');
   const tags = thought.tags.length === 0 ? '' : ` ${thought.tags.map((tag) => `#${tag}`).join(' ')}`;
-  const text = oneLine(thought.text, MAX_THOUGHT_CHARS);
+  const text = excerpt(thought.text, MAX_THOUGHT_CHARS);
   return { text: `[${when}, ${thought.type}${tags}] ${text}`, shortened: thought.text.length > MAX_THOUGHT_CHARS };
 }
 
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
 
 /** All lines when they fit; else the newest (half the budget) plus an even spread of the older. */
 function fitToBudget<T extends { tokens: number }>(lines: readonly T[], budget: number): T[] {

@@ -1,6 +1,6 @@
 import type { CheckRun, CheckSchedule } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
-import type { Orchestrator } from '../ai/orchestrator';
+import { failureLines, type AttemptRecord, type Orchestrator } from '../ai/orchestrator';
 import { isProviderError } from '../ai/provider-error';
 import type { Clock, IdGenerator } from '../clock';
 import type { Database } from '../db/open-database';
@@ -111,7 +111,7 @@ export function createCheckService(deps: CheckServiceDeps) {
       const outcome = await deps.orchestrator.run(checkTask, input, { runId: id, signal, ...(quiet ? { order: ['offline'] as const } : {}) });
       signal.throwIfAborted();
       const now = clock.now();
-      const notes = [...(quiet ? ['Nothing new since the last check: only the offline review ran.'] : []), ...outcome.notes, ...outcome.output.notes, ...outcome.failures.map((failure) => `${failure.message} (${failure.code})`)];
+      const notes = [...(quiet ? ['Nothing new since the last check: only the offline review ran.'] : []), ...outcome.notes, ...outcome.output.notes, ...failureLines(outcome.failures)];
       let insightIds: string[] = [];
       sqlite.transaction(() => {
         insightIds = storeFindings(id, outcome.provider, outcome.output, now);
@@ -145,14 +145,14 @@ export function createCheckService(deps: CheckServiceDeps) {
       }
       const failure = classifyError(error);
       if (failure.code === 'internal') logger.error('checks.failed', { runId: id, error: String(failure.cause ?? error) });
-      const attempts = (failure.details?.['attempts'] as { message: string; code: string }[] | undefined) ?? [];
+      const attempts = (failure.details?.['attempts'] as AttemptRecord[] | undefined) ?? [];
       const hint = typeof failure.details?.['hint'] === 'string' ? failure.details['hint'] : isProviderError(error) ? (error.hint ?? null) : null;
       finishRun(sqlite, id, {
         status: 'failed',
         inputCount,
         errorCode: failure.code,
         errorMessage: failure.message,
-        notes: { lines: attempts.length > 1 ? attempts.map((attempt) => `${attempt.message} (${attempt.code})`) : [], hint },
+        notes: { lines: attempts.length > 1 ? failureLines(attempts) : [], hint },
       }, now);
       bus.emit('checks.changed', { runId: id, status: 'failed', newInsights: 0 });
     }

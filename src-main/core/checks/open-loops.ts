@@ -1,4 +1,4 @@
-import { STOP_WORDS, stem, words } from '../understanding/words';
+import { STOP_WORDS, excerpt, stem, words } from '../understanding/words';
 import type { CheckInput, CheckThought, Finding, OpenTask } from './check-types';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -92,9 +92,4 @@ function answers(topic: ReadonlySet<string>, stems: ReadonlySet<string>): boolea
 
 function contentStems(text: string): Set<string> {
   return new Set(words(text).filter((word) => word.length >= 3 && !STOP_WORDS.has(word)).map(stem));
-}
-
-export function excerpt(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }

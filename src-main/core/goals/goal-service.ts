@@ -1,6 +1,6 @@
 import type { Goal, GoalPlan, GoalThought, ParsedInput, Task } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
-import type { Orchestrator } from '../ai/orchestrator';
+import { failureLines, type Orchestrator } from '../ai/orchestrator';
 import type { Clock, IdGenerator } from '../clock';
 import type { Database } from '../db/open-database';
 import { appendEvent } from '../db/repositories/events';
@@ -186,7 +186,7 @@ export function createGoalService(deps: GoalServiceDeps) {
       };
       const planId = newId();
       const outcome = await deps.orchestrator.run(planTask, input, { runId: planId, signal });
-      const notes = [...outcome.output.notes, ...outcome.failures.map((failure) => `${failure.message} (${failure.code})`)];
+      const notes = [...outcome.output.notes, ...failureLines(outcome.failures)];
       sqlite
         .transaction(() =>
           insertGoalPlan(

@@ -1,5 +1,4 @@
-import { excerpt } from '../checks/open-loops';
-import { stem, words } from '../understanding/words';
+import { excerpt, stem, words } from '../understanding/words';
 import type { PlanInput, PlanResult, StepDraft } from './plan-types';
 
 interface Template {

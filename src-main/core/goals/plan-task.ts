@@ -3,7 +3,7 @@ import { cleanModelText, dayFromModel } from '../ai/model-text';
 import type { AiTask, BuiltPrompt, PromptTarget } from '../ai/orchestrator';
 import { PROVIDER_NAMES } from '../ai/classify-provider-error';
 import { estimateTokens } from '../checks/check-prompt';
-import { excerpt } from '../checks/open-loops';
+import { excerpt } from '../understanding/words';
 import { localDay } from '../checks/rhythm';
 import { planOffline, spreadDueDates } from './offline-planner';
 import type { PlanInput, PlanResult, StepDraft } from './plan-types';

@@ -54,3 +54,9 @@ export function stem(word: string): string {
 function undouble(value: string): string {
   return /([b-df-hj-np-tv-z])\1$/.test(value) && !/(?:ll|ss|zz)$/.test(value) ? value.slice(0, -1) : value;
 }
+
+/** Text on one line (whitespace runs become one space), cut to `max` characters with "…". */
+export function excerpt(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}

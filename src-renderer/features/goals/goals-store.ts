@@ -86,6 +86,8 @@ export const useGoalsStore = create<GoalsState>()((set, get) => {
       }
     },
     async refresh() {
+      // Only a view that was opened keeps up; events before that cost no request.
+      if (!get().hasLoaded) return;
       await get().load();
       await reloadDetail().catch(() => undefined);
     },

@@ -75,12 +75,16 @@ export const useInsightsStore = create<InsightsState>()((set, get) => {
         if (mine === ticket) set({ error: toCairnError(error), hasLoaded: true });
       }
     },
-    refresh: () => get().load(),
+    // Only a view that was opened keeps up; events before that cost no request.
+    refresh: async () => {
+      if (get().hasLoaded) await get().load();
+    },
     async runNow() {
       set({ runError: undefined });
       try {
         const { runId, alreadyRunning } = await api['checks.runNow']({});
-        set({ runningId: runId, notice: alreadyRunning ? 'A check is already running.' : 'Checking your recent thoughts…' });
+        // The latest-run summary says "Checking…" itself; a notice would outlive the run.
+        set({ runningId: runId, notice: alreadyRunning ? 'A check is already running.' : undefined });
         await get().load();
       } catch (error) {
         set({ runError: toCairnError(error) });

@@ -57,7 +57,7 @@ export function SuggestionCard({
   }
 
   return (
-    <li ref={itemRef} className="suggestion" aria-labelledby={titleId} aria-busy={isBusy} data-suggestion-id={suggestion.id}>
+    <li ref={itemRef} className="card suggestion" aria-labelledby={titleId} aria-busy={isBusy} data-suggestion-id={suggestion.id}>
       {showsThought && (
         <a className="suggestion-thought" href={thoughtHref(suggestion.thoughtId)} title="Open the thought this came from">
           {suggestion.thoughtExcerpt}

@@ -16,24 +16,24 @@ export function SuggestionInbox() {
   const introRef = useRef<HTMLParagraphElement>(null);
 
   return (
-    <div className="suggestion-inbox">
-      <p className="suggestion-intro" tabIndex={-1} ref={introRef}>
+    <div className="pane-view">
+      <p className="pane-intro" tabIndex={-1} ref={introRef}>
         Tasks Cairn noticed in your thoughts. Accept one to make it a task, or dismiss it.
       </p>
       {/* Polite, not a status role: the thought panel beside this has the one status line. */}
-      <p className="suggestion-notice" aria-live="polite">
+      <p className="pane-notice" aria-live="polite">
         {notice?.text}
       </p>
       {error !== undefined && <ErrorMessage error={error} />}
       {!hasLoaded ? (
         <p className="muted">{error === undefined ? 'Loading…' : ''}</p>
       ) : inbox.length === 0 ? (
-        <p className="suggestion-empty">
+        <p className="pane-empty">
           Nothing waiting. When a thought mentions something to do — “call the dentist tomorrow at 3” — Cairn suggests it here as a
           task.
         </p>
       ) : (
-        <ul className="suggestion-list" aria-label="Task suggestions" aria-busy={isLoading}>
+        <ul className="card-list" aria-label="Task suggestions" aria-busy={isLoading}>
           {inbox.map((suggestion) => (
             <SuggestionCard key={suggestion.id} suggestion={suggestion} showsThought focusFallback={() => introRef.current} />
           ))}

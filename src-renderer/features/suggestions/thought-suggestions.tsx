@@ -26,12 +26,12 @@ export function ThoughtSuggestions({ thoughtId }: { thoughtId: string }) {
       <h3 id="thought-suggestions-heading" tabIndex={-1} ref={headingRef}>
         Suggested tasks
       </h3>
-      <p className="suggestion-notice" aria-live="polite">
+      <p className="pane-notice" aria-live="polite">
         {notice}
       </p>
       {error !== undefined && <ErrorMessage error={error} />}
       {hasItems && (
-        <ul className="suggestion-list" aria-label="Suggested tasks">
+        <ul className="card-list" aria-label="Suggested tasks">
           {items.map((suggestion) => (
             <SuggestionCard key={suggestion.id} suggestion={suggestion} showsThought={false} focusFallback={() => headingRef.current} />
           ))}
