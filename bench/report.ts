@@ -8,6 +8,8 @@ import type { QueryDiagnosis } from './diagnose';
 import type { MachineInfo } from './machine';
 import type { CheckBenchResult } from './check-duration';
 import { renderChecks } from './report-checks';
+import { renderRenderer } from './report-renderer';
+import type { RendererBenchResult } from './renderer';
 import { renderIntelligence, type IntelligenceResults } from './report-intelligence';
 import type { RssResult } from './rss';
 import { QUERY_CLASSES, type SearchResult } from './search-latency';
@@ -27,6 +29,7 @@ export interface BenchResults {
   diagnosis?: { size: number; plans: Record<string, string[]>; queries: QueryDiagnosis[] };
   intelligence?: IntelligenceResults;
   checks?: CheckBenchResult;
+  renderer?: RendererBenchResult;
   notes: string[];
 }
 
@@ -119,6 +122,7 @@ export function renderMarkdown(results: BenchResults): string {
     ...renderDiagnosis(results.diagnosis),
     ...renderIntelligence(results.intelligence),
     ...renderChecks(results.checks),
+    ...renderRenderer(results.renderer),
     '## Notes',
     '',
     ...results.notes.map((note) => `- ${note}`),

@@ -5,7 +5,7 @@
  * BENCH_SIZES=0,100000 restricts the corpus sizes (default 0, 100000, 1000000);
  * BENCH_HYBRID_SIZES the hybrid-search and engine sizes (default 10000, 100000, 1000000);
  * BENCH_IMPORT_SIZE the import that is indexed (default 100000; 0 skips it).
- * BENCH_ONLY=checks measures only the consciousness checks, into the existing results.
+ * BENCH_ONLY=checks (or renderer) measures only that section, into the existing results.
  */
 import { mkdirSync, readFileSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ import { measureIndexingApart } from './indexing-child';
 import { ensureVectorCorpus, vectorSetFor, vectorWorkingCopy } from './vector-corpus';
 import { chromiumAvailable, launchBrowser, measureColdStart } from './cold-start';
 import { measureCheckDuration } from './check-duration';
+import { measureRenderer } from './renderer';
 import { DATA_DIR, REPO_ROOT, ensureCorpus, workingCopy } from './corpus';
 import { diagnoseQueries } from './diagnose';
 import { describeCommit, describeMachine } from './machine';
@@ -58,20 +59,41 @@ function startSection(results: BenchResults, name: string): void {
   log(`${name} (load ${load})`);
 }
 
-/** BENCH_ONLY=checks re-measures the checks section alone, keeping the rest of results.json. */
-async function onlyChecks(): Promise<void> {
+/** The stream, search and bundle as a person's browser sees them, on the 100k corpus. */
+async function rendererSection(results: BenchResults, browser: Browser, dataDir: string, size: number): Promise<void> {
+  startSection(results, `renderer ${size}`);
+  results.renderer = await measureRenderer(browser, dataDir, size, log);
+}
+
+const RENDERER_SIZE = 100_000;
+
+/** BENCH_ONLY=checks|renderer re-measures one section alone, keeping the rest of results.json. */
+async function onlySection(section: 'checks' | 'renderer'): Promise<void> {
   const results = JSON.parse(readFileSync(join(REPO_ROOT, 'bench', 'results.json'), 'utf8')) as BenchResults;
-  startSection(results, 'checks');
-  results.checks = await measureCheckDuration(log);
-  const remeasured = 'Checks section re-measured alone';
+  if (section === 'checks') {
+    startSection(results, 'checks');
+    results.checks = await measureCheckDuration(log);
+  } else {
+    const copy = workingCopy(ensureCorpus(RENDERER_SIZE, undefined, log), 'renderer');
+    const browser = await launchBrowser();
+    try {
+      await rendererSection(results, browser, copy.dir, RENDERER_SIZE);
+    } finally {
+      await browser.close();
+      copy.remove();
+    }
+  }
+  const title = section === 'checks' ? 'Checks' : 'Renderer';
+  const remeasured = `${title} section re-measured alone`;
   results.notes = results.notes.filter((note) => !note.startsWith(remeasured));
-  results.notes.push(`${remeasured} on ${new Date().toISOString()} at commit \`${describeCommit()}\` (BENCH_ONLY=checks); every other section is from the full run above.`);
+  results.notes.push(`${remeasured} on ${new Date().toISOString()} at commit \`${describeCommit()}\` (BENCH_ONLY=${section}); every other section is from the full run above.`);
   writeResults(results);
-  log('done: bench/RESULTS.md, bench/results.json (checks section)');
+  log(`done: bench/RESULTS.md, bench/results.json (${section} section)`);
 }
 
 async function main(): Promise<void> {
-  if (process.env['BENCH_ONLY'] === 'checks') return onlyChecks();
+  const only = process.env['BENCH_ONLY'];
+  if (only === 'checks' || only === 'renderer') return onlySection(only);
   const sizes = parseSizes(process.env['BENCH_SIZES']);
   mkdirSync(DATA_DIR, { recursive: true });
   const results: BenchResults = {
@@ -120,6 +142,7 @@ async function main(): Promise<void> {
             browser ??= await launchBrowser();
             startSection(results, `cold start ${size}`);
             results.coldStart[size] = await measureColdStart(browser, copy.dir);
+            if (size === RENDERER_SIZE) await rendererSection(results, browser, copy.dir, size);
           } else {
             results.notes.push('Cold start not measured: /usr/bin/chromium is missing (apt-get install -y chromium).');
           }

@@ -10,7 +10,8 @@ import { APP_NAME, resolveDataDir } from './core/paths';
 import { keychainCipher } from './shell/keychain';
 import { notifyNewInsights } from './shell/notifications';
 import { hardenWebContents } from './shell/security';
-import { createTray } from './shell/tray';
+import { setLinuxAutostart } from './shell/autostart-entry';
+import { createTray, type CairnTray } from './shell/tray';
 import { createCaptureWindow, createMainWindow, showCaptureWindow, type WindowPaths } from './shell/windows';
 import { startHttpServer, type HttpServer } from './transport/http';
 import { createFrameCheck, forwardEvents, registerIpcHandlers } from './transport/ipc';
@@ -33,11 +34,14 @@ let core: Core | undefined;
 let http: HttpServer | undefined;
 let mainWindow: BrowserWindow | undefined;
 let captureWindow: BrowserWindow | undefined;
+let tray: CairnTray | undefined;
 let quitting = false;
+/** Started at login: stay in the tray until the person asks for the window. */
+const startHidden = process.argv.includes('--hidden') || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin);
 
 function openMainWindow(): void {
   if (mainWindow === undefined || mainWindow.isDestroyed()) {
-    mainWindow = createMainWindow(paths, join(resources, 'icon.png'));
+    mainWindow = createMainWindow(paths, join(resources, 'icon.png'), join(app.getPath('userData'), 'window-state.json'));
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
@@ -49,16 +53,29 @@ function openCapture(): void {
   showCaptureWindow(captureWindow);
 }
 
-function registerHotkey(accelerator: string, logger: Core['logger']): void {
+/** The one global hotkey; the OS refuses one another app holds, and the old one is gone then too. */
+function registerHotkey(accelerator: string): boolean {
   globalShortcut.unregisterAll();
-  let registered: boolean;
   try {
-    registered = globalShortcut.register(accelerator, openCapture);
+    return globalShortcut.register(accelerator, openCapture);
   } catch {
-    registered = false;
+    return false;
   }
-  // The OS refuses a hotkey another app holds; the app still works without it.
-  if (!registered) logger.warn('shell.hotkey_refused', { accelerator });
+}
+
+function setLaunchAtLogin(enabled: boolean): void {
+  if (process.platform === 'linux') setLinuxAutostart(enabled, process.env['APPIMAGE'] ?? process.execPath);
+  else app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] });
+}
+
+/** Tray tooltip and menu follow indexing and the checks switch. */
+function trayState(activeCore: Core): { checksPaused: boolean; activity: string | undefined } {
+  const status = activeCore.index?.status();
+  const indexing = status !== undefined && status.state === 'indexing' && !status.paused;
+  return {
+    checksPaused: !activeCore.settings.get().checksEnabled,
+    activity: indexing ? `Indexing ${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}` : undefined,
+  };
 }
 
 async function start(): Promise<void> {
@@ -70,6 +87,7 @@ async function start(): Promise<void> {
       dataDir,
       secrets: createSecretStore(dataDir, cipher === undefined ? {} : { cipher }),
       migrationsFolder: locateMigrations(import.meta.url, app.isPackaged ? process.resourcesPath : undefined),
+      ...(app.isPackaged ? { resourcesPath: process.resourcesPath } : {}),
       version: APP_VERSION,
       logger,
       watchExternalChanges: true,
@@ -96,13 +114,24 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => activeCore.scheduler?.poke());
 
   const settings = activeCore.settings.get();
-  registerHotkey(settings.captureHotkey, logger);
+  // The core checks hotkeys and asks the shell to take them from the system.
+  activeCore.desktop.attach({ registerHotkey, setLaunchAtLogin });
   captureWindow = createCaptureWindow(paths);
-  openMainWindow();
-  createTray(join(resources, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'), {
-    capture: openCapture,
-    open: openMainWindow,
-    quit: () => app.quit(),
+  if (!startHidden) openMainWindow();
+  tray = createTray(
+    join(resources, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+    {
+      capture: openCapture,
+      open: openMainWindow,
+      checkNow: () => void activeCore.dispatcher.dispatch('checks.runNow', {}, { door: 'ipc' }),
+      setChecksPaused: (paused) =>
+        void activeCore.dispatcher.dispatch('settings.update', { patch: { checksEnabled: !paused } }, { door: 'ipc' }),
+      quit: () => app.quit(),
+    },
+    trayState(activeCore),
+  );
+  activeCore.bus.subscribe((event) => {
+    if (event === 'index.progress' || event === 'settings.changed') tray?.update(trayState(activeCore));
   });
   activeCore.tokens.ensureApiToken(process.env['CAIRN_TOKEN']);
   try {

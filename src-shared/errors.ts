@@ -35,6 +35,7 @@ export const errorCodes = [
   'provider_circuit_open',
   'provider_failed',
   'check_running',
+  'hotkey_refused',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -111,4 +112,5 @@ export const errorAdvice: Record<ErrorCode, string> = {
   provider_circuit_open: 'This AI backend failed several times in a row, so Cairn is resting it for a minute before trying again.',
   provider_failed: 'No AI backend could finish this. Check Settings → AI for what each one reports.',
   check_running: 'A check is already running. Wait for it to finish, or cancel it.',
+  hotkey_refused: 'Another app already uses that key combination. Choose another one.',
 };

@@ -26,6 +26,8 @@ export const eventsContract = {
   'tasks.changed': z.object({ ids: z.array(idSchema), goalIds: z.array(idSchema) }),
   /** Goals, their plans, tasks or linked thoughts changed. */
   'goals.changed': z.object({ ids: z.array(idSchema) }),
+  /** Settings changed (here, in another window or from the tray): the names of those that did. */
+  'settings.changed': z.object({ keys: z.array(z.string()) }),
 } as const;
 
 export type EventName = keyof typeof eventsContract;

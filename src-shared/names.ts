@@ -14,10 +14,12 @@ export const operationNameList = [
   'thoughts.delete',
   'thoughts.restore',
   'thoughts.history',
+  'thoughts.revert',
   'search.query',
   'settings.get',
   'settings.update',
   'system.health',
+  'system.diagnostics',
   'thoughts.related',
   'suggestions.list',
   'suggestions.accept',
@@ -25,8 +27,13 @@ export const operationNameList = [
   'tags.accept',
   'tags.remove',
   'index.status',
+  'index.pause',
+  'index.resume',
+  'tasks.create',
   'tasks.list',
   'tasks.update',
+  'tasks.reorder',
+  'tasks.delete',
   'ai.status',
   'ai.setKey',
   'ai.clearKey',
@@ -47,6 +54,8 @@ export const operationNameList = [
   'goals.acceptPlan',
   'goals.discardPlan',
   'goals.linkThought',
+  'desktop.status',
+  'desktop.setHotkey',
 ] as const satisfies readonly OperationName[];
 
 export const eventNameList = [
@@ -57,6 +66,7 @@ export const eventNameList = [
   'insights.changed',
   'tasks.changed',
   'goals.changed',
+  'settings.changed',
 ] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = Exclude<All, Listed> extends never ? true : { missing: Exclude<All, Listed> };

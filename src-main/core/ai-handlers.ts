@@ -21,8 +21,11 @@ export interface AiHandlerServices {
 export function createAiHandlers(services: AiHandlerServices): Pick<Handlers, AiOperation> {
   const { ai, checks, insights, goals, tasks, lifetime } = services;
   return {
+    'tasks.create': async (input) => tasks.create(input),
     'tasks.list': async (input) => tasks.list(input),
     'tasks.update': async (input) => tasks.update(input),
+    'tasks.reorder': async (input) => tasks.reorder(input),
+    'tasks.delete': async (input) => tasks.delete(input),
     'ai.status': async () => ai.status(),
     'ai.setKey': async ({ key }) => ai.setKey(key),
     'ai.clearKey': async () => ai.clearKey(),

@@ -10,7 +10,7 @@ import { createAnalyzer } from './analysis/analyzer';
 import { createHandlers } from './handlers';
 import { createBackgroundTurns } from './jobs/background-turns';
 import { createJobRunner, JobRegistry, type JobRunner } from './jobs/job-queue';
-import { createConsoleLogger, type Logger } from './logger';
+import { combineLoggers, createConsoleLogger, type Logger } from './logger';
 import { DATABASE_FILE } from './paths';
 import { createIndexService, type IndexService } from './indexing/index-service';
 import { createMeaningSearch } from './indexing/meaning';
@@ -20,6 +20,11 @@ import { createSuggestionService, type SuggestionService } from './suggestions/s
 import { createTagService } from './tags/tag-service';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createHealthService } from './system/health-service';
+import { createDiagnosticsService } from './system/diagnostics-service';
+import { createLogFiles, LOG_FOLDER } from './system/log-files';
+import { createRecentErrors } from './system/recent-errors';
+import { createIndexPause } from './indexing/index-pause';
+import { createThroughput } from './jobs/throughput';
 import { createThoughtService, type ThoughtService } from './thoughts/thought-service';
 import { createAiService } from './ai/ai-service';
 import { ANTHROPIC_BASE_URL, createClaudeProvider } from './ai/claude-provider';
@@ -31,6 +36,7 @@ import { readCheckInput, type VectorReader } from './checks/check-input';
 import { createCheckScheduler, type CheckScheduler } from './checks/check-scheduler';
 import { createCheckService, type CheckService } from './checks/check-service';
 import { lastSucceededWindowEnd } from './db/repositories/check-runs';
+import { createDesktopService, type DesktopService } from './desktop/desktop-service';
 import { createGoalService, type GoalService } from './goals/goal-service';
 import { createInsightService } from './insights/insight-service';
 import { createTimeZoneReader } from './settings/time-zone';
@@ -56,6 +62,8 @@ export interface CoreOptions {
    * <dataDir>/models (downloading only when allowed) in a worker thread.
    */
   intelligence?: Intelligence;
+  /** Electron's process.resourcesPath in a packaged app: bundled models live under it. */
+  resourcesPath?: string;
   /** Where the Anthropic key is kept; the desktop shell passes one backed by the OS keychain. */
   secrets?: SecretStore;
   /** Where Claude is reached (tests point it at a local fake); default ANTHROPIC_BASE_URL or api.anthropic.com. */
@@ -64,6 +72,8 @@ export interface CoreOptions {
   ai?: Pick<OrchestratorDeps, 'retry' | 'breaker' | 'sleep' | 'random'> & { timeoutMs?: number };
   /** How often the check scheduler looks at the clock (tests use a long one and call tick()). */
   schedulerTickMs?: number;
+  /** Write rotating log files to <dataDir>/logs; defaults to runJobs (the app and the server, not the CLI). */
+  logToFiles?: boolean;
 }
 
 export interface Core {
@@ -82,6 +92,8 @@ export interface Core {
   /** Absent in the one-shot CLI: no checks are scheduled there. */
   scheduler: CheckScheduler | undefined;
   goals: GoalService;
+  /** The shell attaches the hotkey and login item here. */
+  desktop: DesktopService;
   logger: Logger;
   /** Finishes the write in flight, drains background work, closes the database. */
   dispose(): Promise<void>;
@@ -91,7 +103,15 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const newId = options.newId ?? createUlidGenerator(clock);
-  const logger = options.logger ?? createConsoleLogger();
+  const startedAt = clock.now();
+  // Every log line also feeds diagnostics (recent errors) and, in the app and the server, the log files.
+  const recentErrors = createRecentErrors(clock.now);
+  const logFolder = (options.logToFiles ?? options.runJobs !== false) ? join(options.dataDir, LOG_FOLDER) : null;
+  const logger = combineLoggers(
+    options.logger ?? createConsoleLogger(),
+    recentErrors.logger,
+    ...(logFolder === null ? [] : [createLogFiles({ folder: logFolder, now: clock.now })]),
+  );
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsFolder: options.migrationsFolder });
   const disposers: (() => void | Promise<void>)[] = [];
   let shuttingDown = false;
@@ -103,11 +123,13 @@ export function createCore(options: CoreOptions): Core {
     clock,
     onInvalidStoredValue: (key) => logger.warn('settings.invalid_stored_value', { key }),
   });
-  const health = createHealthService({ db, clock, version: options.version, startedAt: clock.now() });
+  const health = createHealthService({ db, clock, version: options.version, startedAt });
+  const indexPause = createIndexPause(settings);
+  const throughput = createThroughput();
   const tokens = createTokenService({ db, clock, newId });
-  const tasks = createTaskService({ db, clock, newId, bus });
-  const suggestions = createSuggestionService({ db, clock, newId, bus, tasks });
   const timeZone = createTimeZoneReader(settings, clock);
+  const tasks = createTaskService({ db, clock, newId, bus, timeZone });
+  const suggestions = createSuggestionService({ db, clock, newId, bus, tasks });
   const tags = createTagService({ db, clock, bus, thoughts });
   // One gate for every kind of background work on the main thread (jobs, indexing, analysis).
   const turns = createBackgroundTurns();
@@ -115,7 +137,7 @@ export function createCore(options: CoreOptions): Core {
   const index =
     options.runJobs === false
       ? undefined
-      : createIndexServiceFor(options.intelligence ?? defaultIntelligence({ dataDir: options.dataDir, settings, logger }));
+      : createIndexServiceFor(options.intelligence ?? defaultIntelligence({ dataDir: options.dataDir, settings, logger, resourcesPath: options.resourcesPath }));
   function createIndexServiceFor(intelligence: Intelligence): IndexService {
     return createIndexService({
       db,
@@ -126,6 +148,8 @@ export function createCore(options: CoreOptions): Core {
       openVectorStore: (key, dimension) => intelligence.openVectorStore(db, key, dimension),
       desiredModel: () => settings.get().embeddingModel,
       turns,
+      isPaused: indexPause.isPaused,
+      onIndexed: (count) => throughput.record(count, clock.now()),
       onEmbedded: (items, store, embedder, key) => analyzer.withVectors(items, store, embedder, key),
     });
   }
@@ -181,6 +205,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const insights = createInsightService({ db, clock, bus, tasks });
   const goals = createGoalService({ db, clock, newId, bus, tasks, meaning, orchestrator, timeZone });
+  const desktop = createDesktopService({ settings, dataDir: options.dataDir, logger });
   const lifetime = new AbortController();
   const ai = createAiService({
     providers,
@@ -188,6 +213,20 @@ export function createCore(options: CoreOptions): Core {
     secrets,
     settings: () => settings.get(),
     nextCheckInput: () => readCheckInput(db, { start: lastSucceededWindowEnd(db.sqlite), end: clock.now() }, timeZone(), vectors),
+  });
+  const diagnostics = createDiagnosticsService({
+    db,
+    clock,
+    version: options.version,
+    startedAt,
+    dataFolder: options.dataDir,
+    logFolder,
+    index,
+    chosenModel: () => settings.get().embeddingModel,
+    isPaused: indexPause.isPaused,
+    throughput,
+    recentErrors,
+    providers: (probeTimeoutMs) => ai.diagnose(probeTimeoutMs),
   });
   const handlers = createHandlers({
     ai,
@@ -203,8 +242,13 @@ export function createCore(options: CoreOptions): Core {
     suggestions,
     tags,
     index,
+    indexPause,
+    diagnostics,
     db,
+    desktop,
     onSettingsChanged(keys) {
+      if (keys.includes('indexingPaused')) indexPause.sync();
+      bus.emit('settings.changed', { keys: [...keys] });
       if (keys.includes('embeddingModel') || keys.includes('allowModelDownload')) index?.reconfigure();
       if (keys.some((key) => key.startsWith('check') || key === 'quietHours')) scheduler?.poke();
     },
@@ -215,12 +259,19 @@ export function createCore(options: CoreOptions): Core {
   let runner: JobRunner | undefined;
   if (options.runJobs !== false) {
     registry.register(analyzer.processor);
-    const jobRunner = createJobRunner({ db, registry, clock, logger, turns });
+    const jobRunner = createJobRunner({ db, registry, clock, logger, turns, isHeld: indexPause.holds, onCompleted: () => throughput.record(1, clock.now()) });
     runner = jobRunner;
     disposers.push(bus.subscribe((event) => event === 'thoughts.changed' && jobRunner.wake()));
     disposers.push(() => jobRunner.drain());
     jobRunner.wake();
   }
+  // Paused or resumed: the runner takes up held jobs again, the index stops or goes on (and says so).
+  disposers.push(
+    indexPause.onChange(() => {
+      runner?.wake();
+      index?.wake();
+    }),
+  );
   if (index !== undefined) {
     const indexer = index;
     disposers.push(bus.subscribe((event) => event === 'thoughts.changed' && indexer.wake()));
@@ -262,6 +313,7 @@ export function createCore(options: CoreOptions): Core {
     checks,
     scheduler,
     goals,
+    desktop,
     logger,
     async dispose() {
       if (shuttingDown) return;

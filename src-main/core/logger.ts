@@ -13,3 +13,12 @@ export function createConsoleLogger(write: (line: string) => void = (line) => pr
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** One logger that writes to each of `loggers` (the console, the log files, recent errors). */
+export function combineLoggers(...loggers: Logger[]): Logger {
+  return {
+    info: (event, fields) => loggers.forEach((logger) => logger.info(event, fields)),
+    warn: (event, fields) => loggers.forEach((logger) => logger.warn(event, fields)),
+    error: (event, fields) => loggers.forEach((logger) => logger.error(event, fields)),
+  };
+}

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { BrowserWindow, screen } from 'electron';
+import { fitToDisplays, readWindowBounds, writeWindowBounds } from './window-bounds';
 
 export interface WindowPaths {
   preload: string;
@@ -22,10 +23,14 @@ function load(window: BrowserWindow, paths: WindowPaths, page: 'index.html' | 'c
   else void window.loadFile(join(paths.rendererDir, page));
 }
 
-export function createMainWindow(paths: WindowPaths, icon: string | undefined): BrowserWindow {
+/** The main window where it was last time (fitted to today's displays), remembered as it moves. */
+export function createMainWindow(paths: WindowPaths, icon: string | undefined, stateFile: string): BrowserWindow {
+  const saved = readWindowBounds(stateFile);
+  const fitted = saved === undefined ? undefined : fitToDisplays(saved, screen.getAllDisplays().map((display) => display.workArea));
   const window = new BrowserWindow({
-    width: 1080,
-    height: 760,
+    width: fitted?.width ?? 1080,
+    height: fitted?.height ?? 760,
+    ...(fitted === undefined ? {} : { x: fitted.x, y: fitted.y }),
     minWidth: 520,
     minHeight: 420,
     show: false,
@@ -33,9 +38,36 @@ export function createMainWindow(paths: WindowPaths, icon: string | undefined): 
     ...(icon === undefined ? {} : { icon }),
     webPreferences: webPreferences(paths),
   });
+  if (fitted?.maximized === true) window.maximize();
+  rememberBounds(window, stateFile);
   window.once('ready-to-show', () => window.show());
   load(window, paths, 'index.html');
   return window;
+}
+
+function rememberBounds(window: BrowserWindow, stateFile: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  const save = () => {
+    if (window.isDestroyed() || window.isMinimized()) return;
+    const bounds = window.getNormalBounds();
+    try {
+      writeWindowBounds(stateFile, { ...bounds, maximized: window.isMaximized() });
+    } catch {
+      // A read-only data folder only costs the remembered position.
+    }
+  };
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(save, 400);
+  };
+  window.on('resize', soon);
+  window.on('move', soon);
+  window.on('maximize', soon);
+  window.on('unmaximize', soon);
+  window.on('close', () => {
+    clearTimeout(timer);
+    save();
+  });
 }
 
 /**

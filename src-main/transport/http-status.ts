@@ -33,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   provider_circuit_open: 503,
   provider_failed: 502,
   check_running: 409,
+  hotkey_refused: 409,
 };
 
 /** Fastify's own request errors, in Cairn's codes. */

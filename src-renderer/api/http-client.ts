@@ -49,6 +49,7 @@ export function createHttpClient(options: HttpClientOptions): CairnBridge {
     'insights.changed': new Set(),
     'tasks.changed': new Set(),
     'goals.changed': new Set(),
+    'settings.changed': new Set(),
   };
   let disconnect: (() => void) | undefined;
 

@@ -1,75 +1,56 @@
-import type { ThoughtView } from '../../src-shared/contract';
-import { SuggestionInbox } from '../features/suggestions/suggestion-inbox';
+import type { ComponentType } from 'react';
 import { pendingCountLabel, useSuggestionsStore } from '../features/suggestions/suggestions-store';
 import { Timeline } from '../features/timeline/timeline';
 import { useTimelineStore } from '../features/timeline/timeline-store';
+import { lazyView, ViewLoading } from '../ui/lazy-view';
 import { ViewTabs, type ViewTab } from '../ui/view-tabs';
-import { GoalsView } from '../features/goals/goals-view';
-import { InsightsView } from '../features/insights/insights-view';
-import { AiSettings } from '../features/settings/ai-settings';
+import { goTo, type MainView } from './navigation';
 import { usePaneStore, type Pane } from './pane-store';
+import { GO_TO } from './shortcut-list';
 import '../styles/panes.css';
 
-type OtherPane = Exclude<Pane, 'thoughts'>;
-type MainView = ThoughtView | OtherPane;
-const OTHER_PANES: readonly string[] = ['suggestions', 'insights', 'goals', 'settings'] satisfies OtherPane[];
+// Views other than the stream load their code when first opened: first paint waits for none of them.
+const SuggestionInbox = lazyView(() => import('../features/suggestions/suggestion-inbox'), (module) => module.SuggestionInbox);
+const TasksView = lazyView(() => import('../features/tasks/tasks-view'), (module) => module.TasksView);
+const InsightsView = lazyView(() => import('../features/insights/insights-view'), (module) => module.InsightsView);
+const GoalsView = lazyView(() => import('../features/goals/goals-view'), (module) => module.GoalsView);
+const SettingsView = lazyView(() => import('../features/settings/settings-view'), (module) => module.default);
+const DiagnosticsView = lazyView(() => import('../features/diagnostics/diagnostics-view'), (module) => module.DiagnosticsView);
 
-function isOtherPane(view: MainView): view is OtherPane {
-  return OTHER_PANES.includes(view);
+const PANE_VIEWS: Record<Exclude<Pane, 'thoughts'>, ComponentType> = {
+  suggestions: SuggestionInbox,
+  tasks: TasksView,
+  insights: InsightsView,
+  goals: GoalsView,
+  settings: SettingsView,
+  diagnostics: DiagnosticsView,
+};
+
+function PaneView({ pane }: { pane: Exclude<Pane, 'thoughts'> }) {
+  const View = PANE_VIEWS[pane];
+  return <View />;
 }
 
 const PANEL_ID = 'main-panel';
 
-/** The stream, archive and trash, the suggestions inbox, insights, goals and settings, as tabs. */
+/** The stream, archive and trash, and the other views (suggestions, tasks, insights, goals, settings, diagnostics), as tabs. */
 export function MainViews() {
   const pane = usePaneStore((state) => state.pane);
-  const showPane = usePaneStore((state) => state.show);
   const view = useTimelineStore((state) => state.view);
-  const showView = useTimelineStore((state) => state.showView);
   const current: MainView = pane === 'thoughts' ? view : pane;
   const pendingCount = useSuggestionsStore((state) => state.inbox.length);
   const hasMorePending = useSuggestionsStore((state) => state.nextCursor !== null);
   const pending = pendingCount === 0 ? undefined : pendingCountLabel(pendingCount, hasMorePending);
 
-  const tabs: readonly ViewTab<MainView>[] = [
-    { view: 'active', label: 'Stream' },
-    { view: 'archived', label: 'Archive' },
-    { view: 'trash', label: 'Trash' },
-    {
-      view: 'suggestions',
-      label: 'Suggestions',
-      badge: pending,
-      badgeLabel: pending === undefined ? undefined : 'waiting',
-    },
-    { view: 'insights', label: 'Insights' },
-    { view: 'goals', label: 'Goals' },
-    { view: 'settings', label: 'Settings' },
-  ];
-
-  function select(next: MainView): void {
-    if (isOtherPane(next)) {
-      showPane(next);
-      return;
-    }
-    showPane('thoughts');
-    showView(next);
-  }
+  const tabs: readonly ViewTab<MainView>[] = GO_TO.map(({ view, label }) =>
+    view === 'suggestions' ? { view, label, badge: pending, badgeLabel: pending === undefined ? undefined : 'waiting' } : { view, label },
+  );
 
   return (
     <section className="timeline" aria-label="Timeline">
-      <ViewTabs tabs={tabs} current={current} panelId={PANEL_ID} onSelect={select} />
+      <ViewTabs tabs={tabs} current={current} panelId={PANEL_ID} onSelect={goTo} />
       <div id={PANEL_ID} role="tabpanel" aria-labelledby={`tab-${current}`} className="timeline-panel">
-        {pane === 'suggestions' ? (
-          <SuggestionInbox />
-        ) : pane === 'insights' ? (
-          <InsightsView />
-        ) : pane === 'goals' ? (
-          <GoalsView />
-        ) : pane === 'settings' ? (
-          <AiSettings />
-        ) : (
-          <Timeline />
-        )}
+        <ViewLoading>{pane === 'thoughts' ? <Timeline /> : <PaneView pane={pane} />}</ViewLoading>
       </div>
     </section>
   );

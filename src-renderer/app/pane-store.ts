@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** What the main column shows under the capture bar (search results replace it while searching). */
-export type Pane = 'thoughts' | 'suggestions' | 'insights' | 'goals' | 'settings';
+export type Pane = 'thoughts' | 'suggestions' | 'tasks' | 'insights' | 'goals' | 'settings' | 'diagnostics';
 
 interface PaneState {
   pane: Pane;

@@ -8,6 +8,17 @@ import { useSuggestionsStore } from '../features/suggestions/suggestions-store';
 import { useRelatedStore } from '../features/thought/related-store';
 import { useThoughtStore } from '../features/thought/thought-store';
 import { useTimelineStore } from '../features/timeline/timeline-store';
+import { useTasksStore } from '../features/tasks/tasks-store';
+import { useAiSettingsStore } from '../features/settings/ai-settings-store';
+import { usePreferencesStore } from './preferences-store';
+
+async function refreshAiSettings(): Promise<void> {
+  try {
+    useAiSettingsStore.setState({ settings: await api['settings.get']({}) });
+  } catch {
+    // The settings view shows its own error when it next loads.
+  }
+}
 
 /**
  * Thoughts changed here, in another window, the CLI or a phone; Cairn indexed or analysed them
@@ -35,9 +46,22 @@ export function useLiveUpdates(): void {
       }),
       api.on('checks.changed', () => void useInsightsStore.getState().refresh()),
       api.on('insights.changed', () => void useInsightsStore.getState().refresh()),
-      api.on('goals.changed', () => void useGoalsStore.getState().refresh()),
-      api.on('tasks.changed', () => void useGoalsStore.getState().refresh()),
+      api.on('goals.changed', () => {
+        void useGoalsStore.getState().refresh();
+        // Goal titles and progress in "By goal".
+        void useTasksStore.getState().refresh();
+      }),
+      api.on('tasks.changed', () => {
+        void useGoalsStore.getState().refresh();
+        void useTasksStore.getState().refresh();
+      }),
+      // The tray, another window or Settings changed something: theme, hotkey, checks on or off.
+      api.on('settings.changed', () => {
+        void usePreferencesStore.getState().load();
+        if (useAiSettingsStore.getState().settings !== undefined) void refreshAiSettings();
+      }),
     ];
+    void usePreferencesStore.getState().load();
     void useIndexStatusStore.getState().load();
     void useSuggestionsStore.getState().loadInbox();
     return () => {

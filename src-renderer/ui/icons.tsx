@@ -41,3 +41,35 @@ export function NoticeIcon() {
     </svg>
   );
 }
+
+/** Two arrows chasing each other: a task that repeats. */
+export function RepeatIcon() {
+  return (
+    <svg {...common}>
+      <path d="M3 7V6a2 2 0 0 1 2-2h7.5M10.5 2l2 2-2 2M13 9v1a2 2 0 0 1-2 2H3.5M5.5 14l-2-2 2-2" />
+    </svg>
+  );
+}
+
+/** Points right when closed; turned by CSS when open. */
+export function ChevronIcon() {
+  return (
+    <svg {...common}>
+      <path d="M6 3.5l4.5 4.5L6 12.5" />
+    </svg>
+  );
+}
+
+/** Dots to hold on to while dragging. */
+export function GripIcon() {
+  return (
+    <svg {...common} stroke="none" fill="currentColor">
+      <circle cx="6" cy="4" r="1.1" />
+      <circle cx="10" cy="4" r="1.1" />
+      <circle cx="6" cy="8" r="1.1" />
+      <circle cx="10" cy="8" r="1.1" />
+      <circle cx="6" cy="12" r="1.1" />
+      <circle cx="10" cy="12" r="1.1" />
+    </svg>
+  );
+}

@@ -15,11 +15,14 @@ export function ViewTabs<View extends string>({
   current,
   panelId,
   onSelect,
+  label: listLabel = 'Views',
 }: {
   tabs: readonly ViewTab<View>[];
   current: View;
   panelId: string;
   onSelect(view: View): void;
+  /** The tab list's name, when there is more than one on the page. */
+  label?: string;
 }) {
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -36,7 +39,7 @@ export function ViewTabs<View extends string>({
   }
 
   return (
-    <div className="view-tabs" role="tablist" aria-label="Views" ref={listRef} onKeyDown={onKeyDown}>
+    <div className="view-tabs" role="tablist" aria-label={listLabel} ref={listRef} onKeyDown={onKeyDown}>
       {tabs.map(({ view, label, badge, badgeLabel }) => (
         <button
           key={view}

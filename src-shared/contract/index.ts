@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { aiContract } from './ai';
 import { checksContract } from './checks';
+import { desktopContract } from './desktop';
 import { goalsContract } from './goals';
 import { intelligenceContract } from './intelligence';
 import { searchContract } from './search';
@@ -20,6 +21,7 @@ export const contract = {
   ...aiContract,
   ...checksContract,
   ...goalsContract,
+  ...desktopContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -57,6 +59,7 @@ export type CairnApi = { [K in OperationName]: ApiMethod<K> };
 export * from './ai';
 export * from './checks';
 export * from './common';
+export * from './desktop';
 export * from './goals';
 export * from './intelligence';
 export * from './search';

@@ -8,13 +8,42 @@ export const taskStatuses = ['todo', 'doing', 'done', 'cancelled'] as const;
 /** Titles of tasks and suggestions. */
 export const taskTitleSchema = userTextSchema(500).refine((value) => value.trim().length > 0, 'A task needs a title.');
 
+/** Weekdays as RFC 5545 names them. */
+export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+/**
+ * How a task repeats. Completing an occurrence makes the next one, due on the rule's first day
+ * after both its due day and today, at the same time of day. `monthly` on a day a month lacks
+ * (31, or 29–30 in February) falls on that month's last day.
+ */
+export const recurrenceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('daily') }),
+  /** Monday to Friday. */
+  z.strictObject({ kind: z.literal('weekdays') }),
+  z.strictObject({
+    kind: z.literal('weekly'),
+    days: z
+      .array(z.enum(weekdays))
+      .min(1, 'Pick at least one day of the week.')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'Each day of the week once.'),
+  }),
+  z.strictObject({ kind: z.literal('monthly'), day: z.number().int().min(1).max(31) }),
+  /** Counted from the due day: every 3 days from Monday is Thursday, Sunday … */
+  z.strictObject({ kind: z.literal('everyNDays'), days: z.number().int().min(2).max(365) }),
+]);
+
 export const taskSchema = z.object({
   id: idSchema,
   title: z.string(),
   notes: z.string(),
+  /** 0 none, 1 low, 2 medium, 3 high. */
   priority: z.number().int(),
   status: z.enum(taskStatuses),
   dueAt: isoDateTimeSchema.nullable(),
+  /** The task this is a subtask of (one level deep). */
+  parentId: idSchema.nullable(),
+  recurrence: recurrenceSchema.nullable(),
   /** The thought this task came from, when it came from one. */
   sourceThoughtId: idSchema.nullable(),
   /** The goal it serves, when it is part of one. */
@@ -68,6 +97,11 @@ export const indexStatusSchema = z.object({
   /** Thoughts per second over the last minute of indexing; null when idle. */
   ratePerSecond: z.number().nonnegative().nullable(),
   etaSeconds: z.number().nonnegative().nullable(),
+  /**
+   * The person paused background indexing (it stays paused across restarts): new thoughts wait
+   * for vectors and reading; search by words still finds everything.
+   */
+  paused: z.boolean(),
 });
 
 const tagOnThought = z.strictObject({ thoughtId: idSchema, name: tagNameSchema });
@@ -117,9 +151,18 @@ export const intelligenceContract = {
   'tags.remove': { input: tagOnThought, output: thoughtSchema },
   /** Progress of local understanding: the model, how many thoughts have vectors, the ETA. */
   'index.status': { input: z.strictObject({}), output: indexStatusSchema },
+  /**
+   * Pauses background indexing (vectors and reading for meaning) until resumed, across restarts.
+   * The batch in flight finishes; capture and search keep working. Returns the new status.
+   */
+  'index.pause': { input: z.strictObject({}), output: indexStatusSchema },
+  /** Resumes background indexing; the thoughts that waited are indexed next. Returns the new status. */
+  'index.resume': { input: z.strictObject({}), output: indexStatusSchema },
 } as const;
 
 export type Task = z.infer<typeof taskSchema>;
+export type Recurrence = z.infer<typeof recurrenceSchema>;
+export type Weekday = (typeof weekdays)[number];
 export type TaskSuggestion = z.infer<typeof taskSuggestionSchema>;
 export type RelatedThought = z.infer<typeof relatedThoughtSchema>;
 export type IndexStatus = z.infer<typeof indexStatusSchema>;

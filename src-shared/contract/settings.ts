@@ -17,6 +17,8 @@ const settingFields = {
   embeddingModel: z.string().min(1).max(200),
   allowModelDownload: z.boolean(),
   autoTagging: z.boolean(),
+  /** Background indexing waits (index.pause / index.resume); kept across restarts. */
+  indexingPaused: z.boolean(),
   suggestionMode: z.enum(['off', 'suggest', 'auto']),
   autoCreateThreshold: z.number().min(0).max(1),
   checksEnabled: z.boolean(),
@@ -77,6 +79,7 @@ export const defaultSettings: Settings = {
   embeddingModel: 'Xenova/bge-small-en-v1.5',
   allowModelDownload: true,
   autoTagging: true,
+  indexingPaused: false,
   suggestionMode: 'suggest',
   autoCreateThreshold: 0.85,
   checksEnabled: true,

@@ -58,6 +58,8 @@ export const thoughtEventTypes = [
   'thought.unarchived',
   'thought.deleted',
   'thought.restored',
+  /** An earlier version's text, type and tags were brought back (`thoughts.revert`). */
+  'thought.reverted',
 ] as const;
 
 export const thoughtEventSchema = z.object({
@@ -68,6 +70,8 @@ export const thoughtEventSchema = z.object({
   /** Which fields this event changed. */
   changed: z.array(z.string()),
   snapshot: thoughtSnapshotSchema,
+  /** On `thought.reverted`: the event whose version was brought back. */
+  revertedTo: z.number().int().optional(),
 });
 
 export const thoughtsContract = {
@@ -122,6 +126,25 @@ export const thoughtsContract = {
   'thoughts.delete': { input: byId, output: thoughtSchema },
   /** Brings a thought back from the trash. Throws not_found. */
   'thoughts.restore': { input: byId, output: thoughtSchema },
+  /**
+   * Brings back an earlier version: the text, type and the person's own tags as they were after
+   * event `eventId`. Pinned, private, archived and trashed stay as they are now: those are where
+   * the thought lives, not what it says. A type that differs from the current one is set as if
+   * the person had chosen it (Cairn no longer re-reads it). Goes the way of any edit (search
+   * index, a fresh analysis) and is recorded as a new `thought.reverted` event, so a restore is itself undone by
+   * restoring the version before it. Restoring the version the thought already has changes
+   * nothing and records nothing. Throws not_found (no such thought, or no such event of this
+   * thought), invalid_state (the thought is in the trash: restore it from there first),
+   * conflict (stale `expectedVersion`), invalid_input.
+   */
+  'thoughts.revert': {
+    input: z.strictObject({
+      id: idSchema,
+      eventId: z.number().int().positive(),
+      expectedVersion: z.number().int().positive().optional(),
+    }),
+    output: thoughtSchema,
+  },
   /** Every event of one thought, oldest first, each with the thought as it was after it. */
   'thoughts.history': {
     input: byId,

@@ -1,17 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { validCheckAnswer } from '../helpers/ai-core';
 import { aiTest as test } from './ai-fixtures';
 import { detailPanel, expect, openSignedIn, thoughtLink, timeline } from './fixtures';
-
-/** axe-core over the whole page: no serious or critical violation may remain. */
-async function expectAccessible(page: Page, view: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
-  expect(serious, `${view}`).toEqual([]);
-}
+import { expectAccessible } from './view-checks';
 
 function tab(page: Page, name: string) {
   // "Suggestions 1 waiting": the count is part of that tab's name.

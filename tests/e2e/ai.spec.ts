@@ -1,18 +1,13 @@
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FAKE_ANTHROPIC_KEY } from '../fakes/anthropic-server';
 import { promptOf } from '../helpers/ai-core';
 import { aiTest as test } from './ai-fixtures';
 import { button, detailPanel, expect, openSignedIn } from './fixtures';
+import { shoot } from './view-checks';
 
-const SCREENSHOTS = join(import.meta.dirname, '..', '.output', 'e2e', 'screenshots');
 
 function tab(page: Page, name: string) {
   return page.getByRole('tab', { name, exact: true });
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 test('a check on Ollama shows insights with their evidence; pin, make a task, dismiss', async ({ page, cairn, fakes }) => {

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { button, detailPanel, expect, openSignedIn, test, type CairnServer } from './fixtures';
+import { shoot } from './view-checks';
 import { inbox, searchBox, searchResults, suggestion, suggestionsTab, useNoModel, useTinyModel, waitForIndexReady, waitForQueueIdle } from './intelligence';
 
-const SCREENSHOTS = join(import.meta.dirname, '..', '.output', 'e2e', 'screenshots');
 
 const SAMPLE_THOUGHTS = [
   'The dentist said the kids need a checkup in the spring #health #family',
@@ -19,10 +17,6 @@ const UNTAGGED = 'Book the dentist and the doctor appointment for the kids';
 
 async function seed(cairn: CairnServer): Promise<void> {
   for (const text of SAMPLE_THOUGHTS) await cairn.call('thoughts.capture', { text });
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -6,7 +6,7 @@ import { expect, openSignedIn, test, thoughtLink, timeline } from './fixtures';
 
 test('a thought captured over the HTTP API appears in the open page', async ({ page, cairn }) => {
   await openSignedIn(page, cairn);
-  await expect(timeline(page).or(page.getByText('Nothing here yet'))).toBeVisible();
+  await expect(timeline(page).or(page.getByRole('heading', { name: 'Welcome to Cairn' }))).toBeVisible();
 
   const thought = await cairn.call('thoughts.capture', { text: 'sent from my phone #errands' });
   await expect(thoughtLink(timeline(page), 'sent from my phone #errands')).toBeVisible();

@@ -1,8 +1,6 @@
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { button, detailPanel, expect, openSignedIn, test, thoughtLink, timeline, type CairnServer } from './fixtures';
+import { shoot } from './view-checks';
 
-const SCREENSHOTS = join(import.meta.dirname, '..', '.output', 'e2e', 'screenshots');
 
 const SAMPLE_THOUGHTS = [
   'Read the chapter on spaced repetition again #learning',
@@ -14,11 +12,6 @@ const SAMPLE_THOUGHTS = [
 
 async function seed(cairn: CairnServer): Promise<void> {
   for (const text of SAMPLE_THOUGHTS) await cairn.call('thoughts.capture', { text });
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  // The relative times and the focus ring are the only moving parts; nothing animates.
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {

@@ -24,5 +24,13 @@ export const MUTATIONS = new Set([
   'thoughts.unarchive',
   'thoughts.delete',
   'thoughts.restore',
+  'thoughts.revert',
   'settings.update',
+  'tasks.create',
+  'tasks.update',
+  'tasks.reorder',
+  'tasks.delete',
+  'index.pause',
+  'index.resume',
+  'desktop.setHotkey',
 ]);

@@ -39,6 +39,12 @@ function validInput(operation: OperationName): Record<string, unknown> {
       return { query: 'seed', limit: 5, filters: { scope: 'all', tags: ['gardening'], types: ['note'], from: '2020-01-01T00:00:00Z' } };
     case 'settings.update':
       return { patch: { theme: 'light', checkIntervalMinutes: 30, quietHours: { start: '22:00', end: '07:00' } } };
+    case 'thoughts.revert':
+      return { id: knownId, eventId: 1, expectedVersion: 1 };
+    case 'tasks.create':
+      return { title: 'a valid task', notes: 'n', priority: 2, dueAt: '2026-03-05', parentId: null, goalId: null, recurrence: { kind: 'weekly', days: ['MO'] } };
+    case 'desktop.setHotkey':
+      return { accelerator: 'Ctrl+Alt+J' };
     case 'settings.get':
     case 'system.health':
       return {};

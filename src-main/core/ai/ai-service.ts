@@ -1,4 +1,4 @@
-import type { AiPreview, AiProviderId, ProviderStatus, Settings } from '../../../src-shared/contract';
+import type { AiPreview, AiProviderId, ProviderCheck, ProviderStatus, Settings } from '../../../src-shared/contract';
 import { aiProviderIds } from '../../../src-shared/contract';
 import { buildCheckPrompt, estimateTokens } from '../checks/check-prompt';
 import { checkTask } from '../checks/check-task';
@@ -31,7 +31,7 @@ export function createAiService(deps: AiServiceDeps) {
     return { keySet: secrets.get('anthropic-api-key') !== undefined, keyStorage: { backend: secrets.backend, warning: secrets.warning() } };
   }
 
-  async function statusOf(id: AiProviderId, order: readonly AiProviderId[]): Promise<ProviderStatus> {
+  async function statusOf(id: AiProviderId, order: readonly AiProviderId[], probeTimeoutMs = PROBE_TIMEOUT_MS): Promise<ProviderStatus> {
     const enabled = order.includes(id);
     const base = { id, enabled, ...keyInfo(id) };
     if (id === 'offline') {
@@ -52,22 +52,59 @@ export function createAiService(deps: AiServiceDeps) {
       };
     }
     try {
-      const health = await provider.health(AbortSignal.timeout(PROBE_TIMEOUT_MS));
+      const health = await provider.health(AbortSignal.timeout(probeTimeoutMs));
       if (health.state === 'ok') orchestrator.recordHealthy(id);
       const breaker = orchestrator.breakerState(id);
       if (health.state === 'ok' || breaker.state === 'closed') return { ...base, remote, ...health };
       return { ...base, remote, ...health, state: 'resting' };
     } catch (error) {
-      const failure = classifyProviderError(id, error, { timedOut: error instanceof DOMException && error.name === 'TimeoutError', timeoutMs: PROBE_TIMEOUT_MS });
+      const failure = classifyProviderError(id, error, { timedOut: error instanceof DOMException && error.name === 'TimeoutError', timeoutMs: probeTimeoutMs });
       return { ...base, remote, state: 'down', code: failure.code, message: failure.message, hint: failure.hint ?? null, model: null, models: [] };
     }
   }
 
+  /** A remote backend as far as this machine knows, without contacting it: its key and its breaker. */
+  function knownStatusOf(id: Exclude<AiProviderId, 'offline'>, order: readonly AiProviderId[]): ProviderCheck {
+    const breaker = orchestrator.breakerState(id);
+    const isResting = breaker.state !== 'closed';
+    return {
+      id,
+      enabled: order.includes(id),
+      remote: true,
+      ...keyInfo(id),
+      state: isResting ? 'resting' : 'not_checked',
+      code: isResting ? 'provider_circuit_open' : null,
+      message: isResting ? 'It failed several times in a row lately.' : 'Not contacted from here: diagnostics never calls a service on the internet.',
+      hint: isResting ? 'Cairn tries it again by itself after a short rest.' : null,
+      model: deps.settings().claudeModel,
+      models: [],
+    };
+  }
+
+  function orderedIds(): { order: readonly AiProviderId[]; ids: AiProviderId[] } {
+    const order = deps.settings().aiProviders;
+    return { order, ids: [...order, ...aiProviderIds.filter((id) => !order.includes(id))] };
+  }
+
   return {
     async status(): Promise<{ providers: ProviderStatus[] }> {
-      const order = deps.settings().aiProviders;
-      const ids = [...order, ...aiProviderIds.filter((id) => !order.includes(id))];
+      const { order, ids } = orderedIds();
       return { providers: await Promise.all(ids.map((id) => statusOf(id, order))) };
+    },
+    /**
+     * Health for diagnostics: local backends get a probe of `probeTimeoutMs`; remote ones are
+     * never contacted and say what is known (no key, resting after failures, or not checked).
+     */
+    async diagnose(probeTimeoutMs: number): Promise<ProviderCheck[]> {
+      const { order, ids } = orderedIds();
+      return Promise.all(
+        ids.map(async (id) => {
+          if (id !== 'offline' && providers[id].remote && keyInfo(id).keySet !== false) return knownStatusOf(id, order);
+          const status = await statusOf(id, order, probeTimeoutMs);
+          // Settings' hint points at the key field below it; diagnostics has none.
+          return status.state === 'not_configured' ? { ...status, hint: 'Set it up in Settings → AI if you want to use it.' } : status;
+        }),
+      );
     },
     async setKey(key: string): Promise<ProviderStatus> {
       secrets.set('anthropic-api-key', key.trim());

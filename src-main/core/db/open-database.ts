@@ -74,10 +74,17 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Databa
   }
 }
 
-/** sqlite-vec's library sits outside app.asar in a packaged app. */
 function loadVectorExtension(sqlite: BetterSqlite3.Database): void {
-  const loadablePath = sqliteVec.getLoadablePath().replace(/app\.asar(?!\.unpacked)/, 'app.asar.unpacked');
-  sqlite.loadExtension(loadablePath);
+  sqlite.loadExtension(outsideAsar(sqliteVec.getLoadablePath()));
+}
+
+/**
+ * Where a file that a packaged app sees inside app.asar really is: SQLite opens extensions with
+ * the OS loader, which cannot read the archive, so electron-builder unpacks them to
+ * app.asar.unpacked (electron-builder.yml asarUnpack). Other paths come back unchanged.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/app\.asar(?!\.unpacked)/, 'app.asar.unpacked');
 }
 
 function refuseFutureDatabase(

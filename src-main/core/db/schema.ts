@@ -176,11 +176,17 @@ export const tasks = sqliteTable(
     goalId: text('goal_id').references(() => goals.id, { onDelete: 'set null' }),
     position: real('position').notNull().default(0),
     completedAt: integer('completed_at'),
+    /**
+     * The occurrence of a repeating task whose completion made this one. Unique: completing an
+     * occurrence twice (or again after reopening it) never makes a second next one.
+     */
+    recursFrom: text('recurs_from'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: integer('version').notNull().default(1),
   },
   (t) => [
+    uniqueIndex('tasks_recurs_from_unique').on(t.recursFrom),
     index('tasks_status_due_idx').on(t.status, t.dueAt),
     index('tasks_goal_idx').on(t.goalId),
     index('tasks_parent_idx').on(t.parentId),

@@ -35,9 +35,13 @@ export interface IndexServiceDeps {
   openVectorStore(key: string, dimension: number): VectorStorePort;
   /** The model the person chose (setting `embeddingModel`). */
   desiredModel(): string;
-  /** Called with thoughts that were just embedded because they were captured or edited. */
   /** The gate background work shares the main thread through; reading and writing a batch are slices. */
   turns?: BackgroundTurns;
+  /** The person paused indexing: models still load (search needs them), but no batch is taken. */
+  isPaused?: () => boolean;
+  /** A batch of `count` thoughts was stored (diagnostics count the rate). */
+  onIndexed?: (count: number) => void;
+  /** Called with thoughts that were just embedded because they were captured or edited. */
   onEmbedded?(items: { seq: number; vector: Float32Array }[], store: VectorStorePort, embedder: EmbedderPort, key: string): Promise<void>;
 }
 
@@ -54,6 +58,7 @@ interface Slot {
  */
 export function createIndexService(deps: IndexServiceDeps) {
   const { db, clock, bus, logger } = deps;
+  const isPaused = deps.isPaused ?? (() => false);
   const turns = deps.turns ?? createBackgroundTurns();
   const { sqlite } = db;
   const stores = new Map<string, VectorStorePort>();
@@ -106,7 +111,8 @@ export function createIndexService(deps: IndexServiceDeps) {
     const state: EmbedderState = build?.embedder.state() ?? { state: 'loading' };
     const model = target();
     const now = clock.now();
-    const perSecond = rate.perSecond(now);
+    const paused = isPaused();
+    const perSecond = paused ? null : rate.perSecond(now);
     const remaining = Math.max(0, counts.total - counts.embedded);
     return {
       // A new model's set is still 'indexing' when its last vector is stored, until it takes over.
@@ -117,6 +123,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       embedded: Math.min(counts.embedded, counts.total),
       ratePerSecond: remaining > 0 ? perSecond : null,
       etaSeconds: remaining > 0 ? etaSeconds(remaining, perSecond) : null,
+      paused,
     };
   }
 
@@ -201,6 +208,7 @@ export function createIndexService(deps: IndexServiceDeps) {
     }
     const written = await turns.slice(() => writeBatch.immediate(storeFor(model), model, batch, vectors, clock.now()));
     rate.record(clock.now(), written.length);
+    deps.onIndexed?.(written.length);
     counts.embedded += written.filter((item) => item.fresh).length;
     if (fromJobs && written.length > 0 && deps.onEmbedded !== undefined) {
       // Read for meaning while the worker embeds the next batch; at most a few batches wait.
@@ -268,7 +276,7 @@ export function createIndexService(deps: IndexServiceDeps) {
       settledGeneration = configGeneration;
       await settleModels();
     }
-    while (!stopped && settledGeneration === configGeneration) {
+    while (!stopped && !isPaused() && settledGeneration === configGeneration) {
       const model = target();
       if (model === undefined || build === undefined) return;
       const didWork = await step(model, build.embedder);
@@ -296,8 +304,12 @@ export function createIndexService(deps: IndexServiceDeps) {
   }
 
   return {
-    /** Starts (or continues) indexing; call after captures and edits. */
+    /** Starts (or continues) indexing; call after captures and edits, and after a pause or resume. */
     wake: kick,
+    /** The model chosen in settings and how loading it went (diagnostics). */
+    model(): { id: string; state: EmbedderState } {
+      return { id: build?.modelId ?? deps.desiredModel(), state: build?.embedder.state() ?? { state: 'loading' } };
+    },
     /** The chosen model or the download permission changed: decide the models again. */
     reconfigure(): void {
       configGeneration += 1;

@@ -9,7 +9,8 @@ export interface ModelInfo {
 export type EmbedderState =
   | { state: 'loading' }
   | { state: 'ready'; model: ModelInfo }
-  | { state: 'unavailable'; message: string };
+  /** `reason` (the embedder's: not_installed, download_disabled, load_failed …) tells missing from broken. */
+  | { state: 'unavailable'; message: string; reason?: string };
 
 export interface EmbedderPort {
   /** Resolves once the model is loaded or known to be unavailable. */

@@ -57,6 +57,10 @@ export interface JobRunnerDeps {
   retryDelayMs?: (attempts: number) => number;
   /** The gate background work shares the main thread through (one per core). */
   turns?: BackgroundTurns;
+  /** Kinds the person paused (indexing): they stay pending, untouched, until `wake()` after a change. */
+  isHeld?: (kind: string) => boolean;
+  /** A job finished (diagnostics count jobs per minute). */
+  onCompleted?: (kind: string) => void;
 }
 
 export interface JobRunner {
@@ -73,8 +77,18 @@ export function defaultRetryDelay(attempts: number): number {
 }
 
 /** One job at a time: background work must never compete with capture for the database. */
-export function createJobRunner({ db, registry, clock, logger, retryDelayMs = defaultRetryDelay, turns = createBackgroundTurns() }: JobRunnerDeps): JobRunner {
+export function createJobRunner({
+  db,
+  registry,
+  clock,
+  logger,
+  retryDelayMs = defaultRetryDelay,
+  turns = createBackgroundTurns(),
+  isHeld = () => false,
+  onCompleted = () => undefined,
+}: JobRunnerDeps): JobRunner {
   const { sqlite } = db;
+  const runnableKinds = () => registry.kinds().filter((kind) => !isHeld(kind));
   let paused = false;
   let draining = false;
   let running: Promise<void> | undefined;
@@ -88,7 +102,7 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (paused || draining) return;
-    const due = nextDueTime(sqlite, registry.kinds());
+    const due = nextDueTime(sqlite, runnableKinds());
     if (due === undefined) return;
     timer = setTimeout(wake, Math.max(0, due - clock.now()));
     timer.unref();
@@ -112,6 +126,7 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     try {
       await processor.process(payload, inFlight.signal);
       await turns.slice(() => completeJob(sqlite, job.id));
+      onCompleted(job.kind);
     } catch (error) {
       if (inFlight.signal.aborted) {
         releaseJob(sqlite, job.id, clock.now());
@@ -123,24 +138,27 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
     }
   }
 
-  /** Claims the next due job; one whose processor runs inline is run and completed right here. */
-  function claimNext(): JobRow | 'done inline' | undefined {
+  /**
+   * Claims the next due job; one whose processor runs inline is run and completed right here, and
+   * its kind is returned instead.
+   */
+  function claimNext(): JobRow | string | undefined {
     try {
       return sqlite
         .transaction(() => {
-          const job = claimJob(sqlite, registry.kinds(), clock.now());
+          const job = claimJob(sqlite, runnableKinds(), clock.now());
           const runInline = job === undefined ? undefined : registry.get(job.kind)?.runInline;
           if (job === undefined || runInline === undefined) return job;
           runInline(parsePayload(job));
           completeJob(sqlite, job.id);
-          return 'done inline' as const;
+          return job.kind;
         })
         .immediate();
     } catch (error) {
       // Rolled back, job and all: claimed again, it runs the ordinary way, which counts the
       // attempt and fails a payload that can never work.
       logger.warn('jobs.inline_failed', { error: String(error) });
-      return claimJob(sqlite, registry.kinds(), clock.now());
+      return claimJob(sqlite, runnableKinds(), clock.now());
     }
   }
 
@@ -160,7 +178,10 @@ export function createJobRunner({ db, registry, clock, logger, retryDelayMs = de
       // Never inside the caller's turn (a capture enqueues, then wakes us) and never two jobs
       // back to back: whatever waits on the event loop goes first.
       const job = await turns.slice(() => (paused || draining ? undefined : claimNext()));
-      if (job === 'done inline') continue;
+      if (typeof job === 'string') {
+        onCompleted(job);
+        continue;
+      }
       if (job === undefined) break;
       await runOne(job);
     }

@@ -1,6 +1,7 @@
 import type { Task } from '../../../src-shared/contract';
 import type { TaskRow } from '../db/repositories/tasks';
 import { toIso } from '../thoughts/thought-mapping';
+import { parseRule } from './recurrence';
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -10,6 +11,8 @@ export function toTask(row: TaskRow): Task {
     priority: row.priority,
     status: row.status,
     dueAt: row.due_at === null ? null : toIso(row.due_at),
+    parentId: row.parent_id,
+    recurrence: parseRule(row.recurrence_rule),
     sourceThoughtId: row.source_thought_id,
     goalId: row.goal_id,
     estimateMinutes: row.estimate_minutes,

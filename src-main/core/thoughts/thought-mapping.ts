@@ -1,5 +1,7 @@
-import type { Thought, ThoughtSnapshot } from '../../../src-shared/contract';
+import type { Thought, ThoughtEvent, ThoughtEventType, ThoughtSnapshot } from '../../../src-shared/contract';
+import { thoughtSnapshotSchema } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
+import type { EventRow } from '../db/repositories/events';
 import type { TagLink } from '../db/repositories/tags';
 import type { StreamPosition, ThoughtRow } from '../db/repositories/thoughts';
 
@@ -33,6 +35,19 @@ export function toSnapshot(row: ThoughtRow, userTags: readonly string[]): Though
     tags: [...userTags],
     archived: row.archived_at !== null,
     deleted: row.deleted_at !== null,
+  };
+}
+
+export function toThoughtEvent(event: EventRow): ThoughtEvent {
+  const data = JSON.parse(event.data) as { changed?: unknown; snapshot?: unknown; revertedTo?: unknown };
+  return {
+    id: event.id,
+    type: event.type as ThoughtEventType,
+    at: toIso(event.at),
+    actor: event.actor,
+    changed: Array.isArray(data.changed) ? data.changed.map(String) : [],
+    snapshot: thoughtSnapshotSchema.parse(data.snapshot),
+    ...(typeof data.revertedTo === 'number' ? { revertedTo: data.revertedTo } : {}),
   };
 }
 

@@ -7,12 +7,11 @@ import type {
   ThoughtSource,
   ThoughtType,
 } from '../../../src-shared/contract';
-import { thoughtSnapshotSchema } from '../../../src-shared/contract';
 import { AppError } from '../../../src-shared/errors';
 import { extractHashtags } from '../../../src-shared/hashtags';
 import type { Clock, IdGenerator } from '../clock';
 import type { Database } from '../db/open-database';
-import { appendEvent, eventsFor } from '../db/repositories/events';
+import { appendEvent, eventOf, eventsFor } from '../db/repositories/events';
 import { enqueueJob } from '../db/repositories/jobs';
 import { setUserTags, tagsForThoughts } from '../db/repositories/tags';
 import {
@@ -24,7 +23,7 @@ import {
   type ThoughtRow,
 } from '../db/repositories/thoughts';
 import type { EventBus } from '../events/event-bus';
-import { decodeStreamCursor, encodeStreamCursor, toIso, toSnapshot, toThought } from './thought-mapping';
+import { decodeStreamCursor, encodeStreamCursor, toSnapshot, toThought, toThoughtEvent } from './thought-mapping';
 
 export interface ThoughtServiceDeps {
   db: Database;
@@ -49,6 +48,15 @@ const STATE_CHANGES: Record<
   delete: { event: 'thought.deleted', applies: (row) => row.deleted_at === null, changes: (now) => ({ deletedAt: now }) },
   restore: { event: 'thought.restored', applies: (row) => row.deleted_at !== null, changes: () => ({ deletedAt: null }) },
 };
+
+/** What a person can change about what a thought says; both `update` and `revert` arrive here. */
+interface ThoughtEdit {
+  text?: string;
+  type?: ThoughtType;
+  pinned?: boolean;
+  isPrivate?: boolean;
+  tags?: string[];
+}
 
 const CHANGED_REASON = {
   archive: 'archived',
@@ -75,13 +83,23 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     return row;
   }
 
+  function requireCurrent(row: ThoughtRow, expectedVersion: number | undefined): void {
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw new AppError('conflict', 'This thought was changed elsewhere. Reload it before saving.', {
+        id: row.id,
+        expectedVersion,
+        actualVersion: row.version,
+      });
+    }
+  }
+
   function record(
     row: ThoughtRow,
     type: ThoughtEventType,
     changed: string[],
     userTags: string[],
     now: number,
-    actor: 'user' | 'system' = 'user',
+    { actor = 'user', revertedTo }: { actor?: 'user' | 'system'; revertedTo?: number } = {},
   ): void {
     appendEvent(sqlite, {
       entityType: 'thought',
@@ -89,7 +107,7 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
       type,
       actor,
       at: now,
-      data: { changed, snapshot: toSnapshot(row, userTags) },
+      data: { changed, snapshot: toSnapshot(row, userTags), ...(revertedTo === undefined ? {} : { revertedTo }) },
     });
   }
 
@@ -118,15 +136,15 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     return present(row);
   });
 
-  const updateTransaction = sqlite.transaction((input: ParsedInput<'thoughts.update'>) => {
-    const row = requireRow(input.id);
-    if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
-      throw new AppError('conflict', 'This thought was changed elsewhere. Reload it before saving.', {
-        id: input.id,
-        expectedVersion: input.expectedVersion,
-        actualVersion: row.version,
-      });
-    }
+  /**
+   * The one edit path (call inside a transaction): writes what differs, re-tags, records the event
+   * and queues a fresh analysis when the text changed. The search index follows the text by trigger.
+   */
+  function applyEdit(
+    row: ThoughtRow,
+    input: ThoughtEdit,
+    event: { type: ThoughtEventType; revertedTo?: number },
+  ): { thought: Thought; changed: string[] } {
     const changes: ThoughtChanges = {};
     const changed: string[] = [];
     if (input.text !== undefined && input.text !== row.text) {
@@ -156,9 +174,35 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     const now = clock.now();
     const updated = updateThought(sqlite, row.seq, changes, now);
     if (tagsChanged) setUserTags(sqlite, row.seq, nextTags, now);
-    record(updated, 'thought.edited', changed, tagsChanged ? nextTags : currentTags, now);
+    record(updated, event.type, changed, tagsChanged ? nextTags : currentTags, now, { revertedTo: event.revertedTo });
     if (changes.text !== undefined) enqueueUnderstanding(updated, now);
     return { thought: present(updated), changed };
+  }
+
+  const updateTransaction = sqlite.transaction((input: ParsedInput<'thoughts.update'>) => {
+    const row = requireRow(input.id);
+    requireCurrent(row, input.expectedVersion);
+    return applyEdit(row, input, { type: 'thought.edited' });
+  });
+
+  const revertTransaction = sqlite.transaction((input: ParsedInput<'thoughts.revert'>) => {
+    const row = requireRow(input.id);
+    const event = eventOf(sqlite, 'thought', input.id, input.eventId);
+    if (event === undefined) {
+      throw new AppError('not_found', 'This thought has no such version.', { id: input.id, eventId: input.eventId });
+    }
+    // Editing is closed in the trash (the editor is read-only there); bringing it back comes first.
+    if (row.deleted_at !== null) {
+      throw new AppError('invalid_state', 'This thought is in the trash. Restore it from the trash first.', { id: input.id });
+    }
+    requireCurrent(row, input.expectedVersion);
+    const { snapshot } = toThoughtEvent(event);
+    return applyEdit(
+      row,
+      // The type only when it differs: naming the current type would lock it, a change with no content.
+      { text: snapshot.text, tags: snapshot.tags, ...(snapshot.type === row.type ? {} : { type: snapshot.type }) },
+      { type: 'thought.reverted', revertedTo: event.id },
+    );
   });
 
   /** Cairn's own reading of the type; never overrides a type the person chose. */
@@ -169,7 +213,7 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
     const now = clock.now();
     // A new version (so a stale edit is caught), but updatedAt stays the person's last change.
     const updated = updateThought(sqlite, row.seq, { type }, row.updated_at);
-    record(updated, 'thought.edited', ['type'], userTagsOf(row.seq), now, 'system');
+    record(updated, 'thought.edited', ['type'], userTagsOf(row.seq), now, { actor: 'system' });
     return true;
   });
 
@@ -226,6 +270,13 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
       return thought;
     },
 
+    /** Brings back an earlier version's text, type and own tags as a new, recorded edit. */
+    revert(input: ParsedInput<'thoughts.revert'>): Thought {
+      const { thought, changed } = revertTransaction.immediate(input);
+      if (changed.length > 0) bus.emit('thoughts.changed', { ids: [thought.id], reason: 'updated' });
+      return thought;
+    },
+
     archive: (id: string) => changeState(id, 'archive'),
     unarchive: (id: string) => changeState(id, 'unarchive'),
     delete: (id: string) => changeState(id, 'delete'),
@@ -240,19 +291,7 @@ export function createThoughtService({ db, clock, newId, bus }: ThoughtServiceDe
 
     history(id: string): { events: ThoughtEvent[] } {
       requireRow(id);
-      return {
-        events: eventsFor(sqlite, 'thought', id).map((event) => {
-          const data = JSON.parse(event.data) as { changed?: unknown; snapshot?: unknown };
-          return {
-            id: event.id,
-            type: event.type as ThoughtEventType,
-            at: toIso(event.at),
-            actor: event.actor,
-            changed: Array.isArray(data.changed) ? data.changed.map(String) : [],
-            snapshot: thoughtSnapshotSchema.parse(data.snapshot),
-          };
-        }),
-      };
+      return { events: eventsFor(sqlite, 'thought', id).map(toThoughtEvent) };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { extractHashtags } from '../../../src-shared/hashtags';
+import { useChosenTheme } from '../../app/use-theme';
 import { ErrorMessage } from '../../ui/error-message';
 import { TagList } from '../../ui/tag-list';
 import { CaptureTextarea } from './capture-textarea';
@@ -22,6 +23,7 @@ export function QuickCapture() {
   const error = useQuickCaptureStore((state) => state.error);
   const isSaved = useSavedFlash(useQuickCaptureStore);
   const inputRef = useRef<HTMLTextAreaElement>(null);
+  useChosenTheme();
 
   // The window is created hidden and shown by the hotkey: focus the field each time it shows.
   useEffect(() => {

@@ -41,7 +41,7 @@ export function GoalsView() {
       <form className="goal-form" aria-label="New goal" onSubmit={(event) => void submit(event)}>
         <label>
           <span>Goal</span>
-          <input type="text" value={title} maxLength={300} placeholder="Run a half marathon" onChange={(event) => setTitle(event.target.value)} />
+          <input id="goal-title" type="text" value={title} maxLength={300} placeholder="Run a half marathon" onChange={(event) => setTitle(event.target.value)} />
         </label>
         <label>
           <span>Life area</span>

@@ -15,3 +15,12 @@ export function describeIndexing(embedded: number, total: number, etaSeconds: nu
   const progress = `Indexing ${count.format(embedded)} / ${count.format(total)}`;
   return etaSeconds === null ? progress : `${progress} · ${formatEta(etaSeconds)}`;
 }
+
+/** "Indexing paused — 1,234 thoughts wait": honest about what a pause holds back. */
+export function describePaused(waiting: number): string {
+  if (waiting === 0) return 'Indexing paused — nothing waits';
+  return `Indexing paused — ${count.format(waiting)} ${waiting === 1 ? 'thought waits' : 'thoughts wait'}`;
+}
+
+/** What still works while paused. */
+export const PAUSED_NOTE = 'Search by words still finds everything.';

@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { IndexStatus } from '../../../src-shared/contract';
 import { NoticeIcon } from '../../ui/icons';
-import { describeIndexing } from './index-format';
-import { useIndexStatusStore } from './index-status-store';
+import { ErrorMessage } from '../../ui/error-message';
+import { describeIndexing, describePaused, PAUSED_NOTE } from './index-format';
+import { useIndexStatusStore, waitingCount } from './index-status-store';
+import { PauseButton } from './pause-button';
 import './indexing.css';
 
 /**
@@ -38,15 +40,26 @@ function summary(status: IndexStatus | undefined): string {
   }
 }
 
-/** In the header: quiet when all is well, progress while indexing, a calm notice when meaning search is off. */
+/**
+ * In the header: quiet when all is well, progress while indexing, a calm notice when meaning
+ * search is off, and what waits while paused. The pause button is always there (a quiet icon),
+ * so indexing can be paused before a big import as well as during one.
+ */
 export function IndexIndicator() {
   const status = useIndexStatusStore((state) => state.status);
-  const isIndexing = useAfterDelay(status?.state === 'indexing', SHOW_AFTER_MS);
-  const isLoading = useAfterDelay(status?.state === 'loading', SHOW_AFTER_MS);
+  const error = useIndexStatusStore((state) => state.switchError);
+  const isPaused = status?.paused === true;
+  const isIndexing = useAfterDelay(status?.state === 'indexing' && !isPaused, SHOW_AFTER_MS);
+  const isLoading = useAfterDelay(status?.state === 'loading' && !isPaused, SHOW_AFTER_MS);
 
   return (
     <div className="index-indicator">
-      {isIndexing && status !== undefined ? (
+      {isPaused ? (
+        <div role="status" className="index-progress index-paused">
+          <p className="index-progress-text">{describePaused(waitingCount(status))}</p>
+          <p className="index-paused-note">{PAUSED_NOTE}</p>
+        </div>
+      ) : isIndexing && status !== undefined ? (
         <div className="index-progress">
           <p role="status" className="index-progress-text">
             {describeIndexing(status.embedded, status.total, status.etaSeconds)}
@@ -59,6 +72,8 @@ export function IndexIndicator() {
         </p>
       )}
       {status?.state === 'unavailable' && <UnavailableNotice message={status.message} />}
+      {status !== undefined && <PauseButton />}
+      {error !== undefined && <ErrorMessage error={error} className="index-error" />}
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { aiProviderIds } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
 import { useAiSettingsStore } from './ai-settings-store';
 import { ProviderRow } from './provider-row';
 import './settings.css';
 
-/** Settings → AI: which backends checks use and in what order, their health, the key, and a preview. */
+/** Settings → AI (inside the settings view): which backends checks use and in what order, their health, the key, and a preview. */
 export function AiSettings() {
   const settings = useAiSettingsStore((state) => state.settings);
   const providers = useAiSettingsStore((state) => state.providers);
@@ -17,21 +17,22 @@ export function AiSettings() {
   const checkHealth = useAiSettingsStore((state) => state.checkHealth);
   const update = useAiSettingsStore((state) => state.update);
   const loadPreview = useAiSettingsStore((state) => state.loadPreview);
-  const headingId = useId();
+  const headingId = 'ai-settings-heading';
 
   useEffect(() => {
     void load();
   }, [load]);
 
-  if (settings === undefined) return <div className="pane-view">{error === undefined ? <p className="muted">Loading…</p> : <ErrorMessage error={error} />}</div>;
+  if (settings === undefined) return <section aria-label="AI">{error === undefined ? <p className="muted">Loading…</p> : <ErrorMessage error={error} />}</section>;
   const order = settings.aiProviders;
   const rows = [...providers].sort((left, right) => rank(order, left.id) - rank(order, right.id));
 
   return (
-    <div className="pane-view settings-view">
-      <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId}>
         <div className="pane-header">
-          <h2 id={headingId}>AI</h2>
+          <h2 id={headingId} tabIndex={-1}>
+            AI
+          </h2>
           <button type="button" className="button button-small" disabled={isChecking} onClick={() => void checkHealth()}>
             {isChecking ? 'Checking…' : 'Check again'}
           </button>
@@ -88,8 +89,7 @@ export function AiSettings() {
             </div>
           )}
         </div>
-      </section>
-    </div>
+    </section>
   );
 }
 

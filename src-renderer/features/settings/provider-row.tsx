@@ -96,7 +96,7 @@ export function ProviderRow({ status, settings, position, count }: { status: Pro
             <form onSubmit={(event) => void submitKey(event)}>
               <label>
                 <span>{status.keySet === true ? 'Replace API key' : 'API key'}</span>
-                <input type="password" autoComplete="off" spellCheck={false} value={key} placeholder={status.keySet === true ? '•••••••• (set)' : 'sk-ant-…'} onChange={(event) => setKey(event.target.value)} />
+                <input id="claude-key" type="password" autoComplete="off" spellCheck={false} value={key} placeholder={status.keySet === true ? '•••••••• (set)' : 'sk-ant-…'} onChange={(event) => setKey(event.target.value)} />
               </label>
               <button type="submit" className="button button-small" disabled={key.trim() === ''}>
                 Save key

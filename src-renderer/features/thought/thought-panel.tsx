@@ -53,7 +53,7 @@ export function ThoughtPanel({ onClose }: { onClose(): void }) {
           <ThoughtEditor thought={thought} />
           <ThoughtSuggestions thoughtId={thought.id} />
           <RelatedThoughts thoughtId={thought.id} />
-          <ThoughtHistory events={history} />
+          <ThoughtHistory key={thought.id} thought={thought} events={history} />
         </>
       )}
     </aside>
@@ -76,7 +76,8 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
   const discardEdit = useThoughtStore((state) => state.discardEdit);
   const run = useThoughtStore((state) => state.run);
   const isDirty = edit !== undefined;
-  const isBusy = pendingAction !== undefined || pendingTag !== undefined;
+  const pendingRevert = useThoughtStore((state) => state.pendingRevert);
+  const isBusy = pendingAction !== undefined || pendingTag !== undefined || pendingRevert !== undefined;
   const isTrashed = thought.deletedAt !== null;
   const label = stateLabel(thought);
 

@@ -4,9 +4,19 @@ import { api } from '../../api/client';
 import { toCairnError, type CairnError } from '../../api/errors';
 import { useSearchStore } from '../search/search-store';
 import { useTimelineStore } from '../timeline/timeline-store';
+import { formatVersionTime } from './version-time';
 
 export type ThoughtAction = 'save' | 'archive' | 'unarchive' | 'delete' | 'restore';
 export type TagAction = 'accept' | 'remove';
+
+/** What bringing back a version did, shown in the history with the way back. */
+export interface RevertOutcome {
+  /** New for every outcome, so the view knows to move focus to it. */
+  key: number;
+  message: string;
+  /** The version the thought had before; undefined once that was brought back. */
+  undoEventId: number | undefined;
+}
 
 interface ThoughtState {
   openId: string | undefined;
@@ -21,6 +31,10 @@ interface ThoughtState {
   error: CairnError | undefined;
   /** Unsaved edits per thought: closing the panel must not throw away what was typed. */
   edits: Record<string, string>;
+  /** The event whose version is being brought back, if any. */
+  pendingRevert: number | undefined;
+  revertOutcome: RevertOutcome | undefined;
+  revertError: CairnError | undefined;
   open(id: string): Promise<void>;
   close(): void;
   setEdit(text: string): void;
@@ -28,6 +42,10 @@ interface ThoughtState {
   run(action: ThoughtAction): Promise<void>;
   /** Accepts one of Cairn's suggested tags, or removes any tag (own or suggested); true once done. */
   changeTag(action: TagAction, name: string): Promise<boolean>;
+  /** Brings back the version after `event` as a new version, with an Undo; true once done. */
+  revert(event: ThoughtEvent): Promise<boolean>;
+  /** Brings back the version the last revert replaced. */
+  undoRevert(): Promise<boolean>;
   /** Reloads the open thought if a change event names it (or names nothing in particular). */
   refreshIfShown(ids: readonly string[]): Promise<void>;
 }
@@ -39,6 +57,14 @@ const NOTICES: Record<ThoughtAction, string> = {
   delete: 'Moved to the trash. You can restore it from there.',
   restore: 'Restored from the trash.',
 };
+
+const QUIET = { notice: undefined, error: undefined, revertOutcome: undefined, revertError: undefined } as const;
+
+let outcomeCount = 0;
+function nextOutcomeKey(): number {
+  outcomeCount += 1;
+  return outcomeCount;
+}
 
 function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
   return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
@@ -57,6 +83,26 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     useSearchStore.getState().refresh();
     const history = await api['thoughts.history']({ id: updated.id });
     if (get().openId === updated.id) set({ history: history.events });
+  }
+
+  /** thoughts.revert, with the version the person saw: a change made elsewhere is a conflict. */
+  async function bringBack(eventId: number): Promise<boolean> {
+    const { thought, pendingAction, pendingTag, pendingRevert } = get();
+    if (thought === undefined || pendingAction !== undefined || pendingTag !== undefined || pendingRevert !== undefined) return false;
+    set({ pendingRevert: eventId, ...QUIET });
+    try {
+      const updated = await api['thoughts.revert']({ id: thought.id, eventId, expectedVersion: thought.version });
+      if (get().openId === thought.id) set({ thought: updated });
+      await spread(updated);
+      return true;
+    } catch (error) {
+      set({ revertError: toCairnError(error) });
+      // What the person saw is out of date (changed elsewhere, version gone): show what is there now.
+      if (get().openId === thought.id) await load(thought.id).catch(() => undefined);
+      return false;
+    } finally {
+      set({ pendingRevert: undefined });
+    }
   }
 
   function perform(action: ThoughtAction, thought: Thought, edit: string | undefined): Promise<Thought> {
@@ -86,10 +132,13 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     notice: undefined,
     error: undefined,
     edits: {},
+    pendingRevert: undefined,
+    revertOutcome: undefined,
+    revertError: undefined,
 
     async open(id) {
       if (get().openId === id) return;
-      set({ openId: id, thought: undefined, history: [], isLoading: true, notice: undefined, error: undefined });
+      set({ openId: id, thought: undefined, history: [], isLoading: true, ...QUIET });
       try {
         await load(id);
       } catch (error) {
@@ -98,7 +147,7 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     },
 
     close() {
-      set({ openId: undefined, thought: undefined, history: [], notice: undefined, error: undefined });
+      set({ openId: undefined, thought: undefined, history: [], ...QUIET });
     },
 
     setEdit(text) {
@@ -115,7 +164,7 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     async run(action) {
       const { thought, edits, pendingAction } = get();
       if (thought === undefined || pendingAction !== undefined) return;
-      set({ pendingAction: action, notice: undefined, error: undefined });
+      set({ pendingAction: action, ...QUIET });
       try {
         const updated = await perform(action, thought, edits[thought.id]);
         if (action === 'save') set({ edits: withoutKey(get().edits, thought.id) });
@@ -131,7 +180,7 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
     async changeTag(action, name) {
       const { thought, pendingAction, pendingTag } = get();
       if (thought === undefined || pendingAction !== undefined || pendingTag !== undefined) return false;
-      set({ pendingTag: { action, name }, notice: undefined, error: undefined });
+      set({ pendingTag: { action, name }, ...QUIET });
       try {
         const updated =
           action === 'accept'
@@ -150,9 +199,32 @@ export const useThoughtStore = create<ThoughtState>()((set, get) => {
       }
     },
 
+    async revert(event) {
+      const previous = get().history.at(-1);
+      const restored = await bringBack(event.id);
+      if (restored && previous !== undefined && previous.id !== event.id) {
+        set({
+          revertOutcome: {
+            key: nextOutcomeKey(),
+            message: `Restored the version from ${formatVersionTime(event.at)}.`,
+            undoEventId: previous.id,
+          },
+        });
+      }
+      return restored;
+    },
+
+    async undoRevert() {
+      const undoEventId = get().revertOutcome?.undoEventId;
+      if (undoEventId === undefined) return false;
+      const undone = await bringBack(undoEventId);
+      if (undone) set({ revertOutcome: { key: nextOutcomeKey(), message: 'Undone: the text is back as it was.', undoEventId: undefined } });
+      return undone;
+    },
+
     async refreshIfShown(ids) {
-      const { openId, pendingAction, pendingTag } = get();
-      if (openId === undefined || pendingAction !== undefined || pendingTag !== undefined) return;
+      const { openId, pendingAction, pendingTag, pendingRevert } = get();
+      if (openId === undefined || pendingAction !== undefined || pendingTag !== undefined || pendingRevert !== undefined) return;
       if (ids.length > 0 && !ids.includes(openId)) return;
       try {
         await load(openId);

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { ThoughtView } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
+import { Welcome } from '../welcome/welcome';
 import { ThoughtCard } from './thought-card';
 import { useTimelineStore } from './timeline-store';
 import './timeline.css';
@@ -10,8 +11,8 @@ const ESTIMATED_ROW_PX = 96;
 /** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
 const PREFETCH_ROWS = 10;
 
-const EMPTY_TEXT: Record<ThoughtView, string> = {
-  active: 'Nothing here yet. Type a thought above and press Enter.',
+/** The stream's empty state is the welcome; these are the others'. */
+const EMPTY_TEXT: Record<Exclude<ThoughtView, 'active'>, string> = {
   archived: 'Nothing archived. Archived thoughts leave your stream but stay searchable.',
   trash: 'The trash is empty.',
 };
@@ -72,7 +73,7 @@ function ThoughtList({ view }: { view: ThoughtView }) {
     });
   }
 
-  if (items.length === 0) return <p className="timeline-empty">{EMPTY_TEXT[view]}</p>;
+  if (items.length === 0) return view === 'active' ? <Welcome /> : <p className="timeline-empty">{EMPTY_TEXT[view]}</p>;
   return (
     <div ref={scrollRef} className="timeline-scroll">
       <ul

@@ -37,3 +37,16 @@ export function eventsFor(sqlite: BetterSqlite3.Database, entityType: EntityType
     'SELECT id, entity_type, entity_id, type, actor, at, data FROM events WHERE entity_type = ? AND entity_id = ? ORDER BY id',
   ).all(entityType, entityId) as EventRow[];
 }
+
+/** One event, only if it belongs to that entity: an id from another thought is not found. */
+export function eventOf(
+  sqlite: BetterSqlite3.Database,
+  entityType: EntityType,
+  entityId: string,
+  eventId: number,
+): EventRow | undefined {
+  return statement(
+    sqlite,
+    'SELECT id, entity_type, entity_id, type, actor, at, data FROM events WHERE id = ? AND entity_type = ? AND entity_id = ?',
+  ).get(eventId, entityType, entityId) as EventRow | undefined;
+}

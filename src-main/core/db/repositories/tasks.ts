@@ -9,6 +9,10 @@ export interface TaskRow {
   priority: number;
   status: 'todo' | 'doing' | 'done' | 'cancelled';
   due_at: number | null;
+  parent_id: string | null;
+  /** RFC 5545 RRULE text; see tasks/recurrence.ts. */
+  recurrence_rule: string | null;
+  recurs_from: string | null;
   source_thought_id: string | null;
   goal_id: string | null;
   estimate_minutes: number | null;
@@ -19,8 +23,8 @@ export interface TaskRow {
   version: number;
 }
 
-const TASK_COLUMNS =
-  'id, title, title_key, notes, priority, status, due_at, source_thought_id, goal_id, estimate_minutes, position, completed_at, created_at, updated_at, version';
+export const TASK_COLUMNS =
+  'id, title, title_key, notes, priority, status, due_at, parent_id, recurrence_rule, recurs_from, source_thought_id, goal_id, estimate_minutes, position, completed_at, created_at, updated_at, version';
 
 export interface NewTask {
   id: string;
@@ -31,14 +35,19 @@ export interface NewTask {
   goalId?: string | null;
   estimateMinutes?: number | null;
   notes?: string;
-  position?: number;
+  position: number;
+  priority?: number;
+  parentId?: string | null;
+  recurrenceRule?: string | null;
+  recursFrom?: string | null;
 }
 
 export function insertTask(sqlite: BetterSqlite3.Database, task: NewTask, now: number): TaskRow {
   return statement(
     sqlite,
-    `INSERT INTO tasks (id, title, title_key, due_at, source_thought_id, goal_id, estimate_minutes, notes, position, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${TASK_COLUMNS}`,
+    `INSERT INTO tasks (id, title, title_key, due_at, source_thought_id, goal_id, estimate_minutes, notes, position, priority,
+       parent_id, recurrence_rule, recurs_from, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING ${TASK_COLUMNS}`,
   ).get(
     task.id,
     task.title,
@@ -48,7 +57,11 @@ export function insertTask(sqlite: BetterSqlite3.Database, task: NewTask, now: n
     task.goalId ?? null,
     task.estimateMinutes ?? null,
     task.notes ?? '',
-    task.position ?? 0,
+    task.position,
+    task.priority ?? 0,
+    task.parentId ?? null,
+    task.recurrenceRule ?? null,
+    task.recursFrom ?? null,
     now,
     now,
   ) as TaskRow;
@@ -70,12 +83,17 @@ export function findOpenTaskByKey(sqlite: BetterSqlite3.Database, titleKey: stri
 export type TaskListFilter = 'open' | 'done' | 'all';
 
 const STATUS_FILTERS: Record<TaskListFilter, string> = {
-  open: "status IN ('todo', 'doing')",
-  done: "status IN ('done', 'cancelled')",
+  open: "t.status IN ('todo', 'doing')",
+  done: "t.status IN ('done', 'cancelled')",
   all: '1',
 };
 
-/** A goal's tasks in plan order; otherwise open tasks by due date, then creation. */
+const T_COLUMNS = TASK_COLUMNS.split(', ').map((column) => `t.${column}`).join(', ');
+
+/**
+ * A goal's tasks in plan order, each parent followed by its subtasks; otherwise open tasks by due
+ * date, then creation.
+ */
 export function listTasks(
   sqlite: BetterSqlite3.Database,
   query: { filter: TaskListFilter; goalId?: string | undefined; limit: number; offset: number },
@@ -83,14 +101,17 @@ export function listTasks(
   if (query.goalId !== undefined) {
     return statement(
       sqlite,
-      `SELECT ${TASK_COLUMNS} FROM tasks WHERE goal_id = ? AND ${STATUS_FILTERS[query.filter]}
-       ORDER BY position, created_at, id LIMIT ? OFFSET ?`,
+      `SELECT ${T_COLUMNS} FROM tasks t LEFT JOIN tasks p ON p.id = t.parent_id
+       WHERE t.goal_id = ? AND ${STATUS_FILTERS[query.filter]}
+       ORDER BY coalesce(p.position, t.position), coalesce(p.created_at, t.created_at), coalesce(t.parent_id, t.id),
+         t.parent_id IS NOT NULL, t.position, t.created_at, t.id
+       LIMIT ? OFFSET ?`,
     ).all(query.goalId, query.limit, query.offset) as TaskRow[];
   }
   return statement(
     sqlite,
-    `SELECT ${TASK_COLUMNS} FROM tasks WHERE ${STATUS_FILTERS[query.filter]}
-     ORDER BY due_at IS NULL, due_at, created_at DESC, id LIMIT ? OFFSET ?`,
+    `SELECT ${T_COLUMNS} FROM tasks t WHERE ${STATUS_FILTERS[query.filter]}
+     ORDER BY t.due_at IS NULL, t.due_at, t.created_at DESC, t.id LIMIT ? OFFSET ?`,
   ).all(query.limit, query.offset) as TaskRow[];
 }
 
@@ -102,17 +123,34 @@ export interface TaskChanges {
   status: TaskRow['status'];
   dueAt: number | null;
   completedAt: number | null;
+  parentId: string | null;
+  goalId: string | null;
+  recurrenceRule: string | null;
+  position: number;
 }
 
 export function updateTask(sqlite: BetterSqlite3.Database, id: string, version: number, changes: TaskChanges, now: number): TaskRow {
   const row = statement(
     sqlite,
     `UPDATE tasks SET title = ?, title_key = ?, notes = ?, priority = ?, status = ?, due_at = ?, completed_at = ?,
-       updated_at = ?, version = version + 1
+       parent_id = ?, goal_id = ?, recurrence_rule = ?, position = ?, updated_at = ?, version = version + 1
      WHERE id = ? AND version = ? RETURNING ${TASK_COLUMNS}`,
-  ).get(changes.title, changes.titleKey, changes.notes, changes.priority, changes.status, changes.dueAt, changes.completedAt, now, id, version) as
-    | TaskRow
-    | undefined;
+  ).get(
+    changes.title,
+    changes.titleKey,
+    changes.notes,
+    changes.priority,
+    changes.status,
+    changes.dueAt,
+    changes.completedAt,
+    changes.parentId,
+    changes.goalId,
+    changes.recurrenceRule,
+    changes.position,
+    now,
+    id,
+    version,
+  ) as TaskRow | undefined;
   if (row === undefined) throw new Error(`update task ${id}: version ${version} is not current`);
   return row;
 }
@@ -135,5 +173,66 @@ export function setTaskGoal(sqlite: BetterSqlite3.Database, id: string, goalId: 
     statement(sqlite, 'UPDATE tasks SET goal_id = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(goalId, now, id),
     1,
     'set task goal',
+  );
+}
+
+/** Subtasks of these parents, each parent's in their order. */
+export function subtasksOf(sqlite: BetterSqlite3.Database, parentIds: readonly string[]): TaskRow[] {
+  if (parentIds.length === 0) return [];
+  return statement(
+    sqlite,
+    `SELECT ${TASK_COLUMNS} FROM tasks WHERE parent_id IN (SELECT value FROM json_each(?))
+     ORDER BY parent_id, position, created_at, id`,
+  ).all(JSON.stringify(parentIds)) as TaskRow[];
+}
+
+export function hasSubtasks(sqlite: BetterSqlite3.Database, id: string): boolean {
+  return statement(sqlite, 'SELECT 1 FROM tasks WHERE parent_id = ? LIMIT 1').get(id) !== undefined;
+}
+
+export interface TaskPlace {
+  id: string;
+  position: number;
+}
+
+/** Tasks that share a parent (or are all top-level), in their order. */
+export function siblingsInOrder(sqlite: BetterSqlite3.Database, parentId: string | null): TaskPlace[] {
+  return statement(
+    sqlite,
+    `SELECT id, position FROM tasks WHERE parent_id IS ? ORDER BY position, created_at, id`,
+  ).all(parentId) as TaskPlace[];
+}
+
+/** Where a new task goes: after the last of its siblings. */
+export function nextPosition(sqlite: BetterSqlite3.Database, parentId: string | null): number {
+  const last = statement(sqlite, 'SELECT max(position) FROM tasks WHERE parent_id IS ?').pluck().get(parentId) as number | null;
+  return last === null ? 1 : Math.floor(last) + 1;
+}
+
+/** Order is housekeeping, not content: no version bump, so a move never makes an edit conflict. */
+export function setTaskPosition(sqlite: BetterSqlite3.Database, id: string, position: number): void {
+  expectChanges(statement(sqlite, 'UPDATE tasks SET position = ? WHERE id = ?').run(position, id), 1, 'set task position');
+}
+
+/** Subtasks follow their parent into (or out of) a goal. */
+export function setSubtasksGoal(sqlite: BetterSqlite3.Database, parentId: string, goalId: string | null, now: number): void {
+  statement(sqlite, 'UPDATE tasks SET goal_id = ?, updated_at = ?, version = version + 1 WHERE parent_id = ? AND goal_id IS NOT ?').run(
+    goalId,
+    now,
+    parentId,
+    goalId,
+  );
+}
+
+/** The occurrence completing this one made, if any. */
+export function successorOf(sqlite: BetterSqlite3.Database, id: string): TaskRow | undefined {
+  return statement(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks WHERE recurs_from = ?`).get(id) as TaskRow | undefined;
+}
+
+export function deleteTasks(sqlite: BetterSqlite3.Database, ids: readonly string[]): void {
+  expectChanges(
+    statement(sqlite, 'DELETE FROM tasks WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids)),
+    ids.length,
+    'delete tasks',
   );
 }
