@@ -33,6 +33,22 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('searchbox', { name: 'Search thoughts' }).fill('week');
     await expect(page.getByRole('list', { name: 'Matching thoughts' }).locator('mark').first()).toBeVisible();
     await shoot(page, `search-${colorScheme}`);
+    await page.getByRole('searchbox', { name: 'Search thoughts' }).fill('');
+
+    const { items } = await cairn.call('thoughts.list', { view: 'active' });
+    await cairn.call('thoughts.archive', { id: items[0]!.id });
+    await cairn.call('thoughts.delete', { id: items[1]!.id });
+    for (const tab of ['Archive', 'Trash'] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(timeline(page).getByRole('link')).toHaveCount(1);
+      await shoot(page, `${tab.toLowerCase()}-${colorScheme}`);
+    }
+
+    // Quick capture, in the window's own size.
+    await page.setViewportSize({ width: 620, height: 170 });
+    await page.goto(`${cairn.url}/capture.html`);
+    await page.getByRole('textbox', { name: 'Quick capture' }).fill('Ask Sam about the #garden plan for the #weekend');
+    await shoot(page, `quick-capture-${colorScheme}`);
   });
 }
 
@@ -40,10 +56,4 @@ test('sign-in screen', async ({ page, cairn }) => {
   await page.goto(cairn.url);
   await expect(page.getByRole('heading', { name: 'Sign in to Cairn' })).toBeVisible();
   await shoot(page, 'sign-in');
-  await page.setViewportSize({ width: 620, height: 170 });
-  await page.goto(cairn.loginUrl);
-  await expect(page.getByRole('textbox', { name: 'Capture a thought' })).toBeVisible();
-  await page.goto(`${cairn.url}/capture.html`);
-  await page.getByRole('textbox', { name: 'Quick capture' }).fill('Ask Sam about the #garden plan for the #weekend');
-  await shoot(page, 'quick-capture');
 });

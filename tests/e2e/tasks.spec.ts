@@ -69,7 +69,7 @@ test('tasks by keyboard alone: add, reorder, complete, edit, repeat, subtask, de
     await expect(status(page)).toContainText(`Added “${title}”.`);
   }
   await expect(input).toBeFocused();
-  expect(await titles(page)).toEqual(['Buy milk', 'Call mum', 'Pay rent']);
+  await expect.poll(() => titles(page)).toEqual(['Buy milk', 'Call mum', 'Pay rent']);
   await expect(tasks(page).locator('.task-due').first()).toHaveText('Due today');
 
   // One Tab stop for the whole list; arrows walk it.
@@ -79,10 +79,10 @@ test('tasks by keyboard alone: add, reorder, complete, edit, repeat, subtask, de
   await page.keyboard.press('Alt+ArrowUp');
   await expect(status(page)).toHaveText('Moved “Call mum” up: 1 of 3.');
   await expect(check(page, 'Call mum')).toBeFocused();
-  expect(await titles(page)).toEqual(['Call mum', 'Buy milk', 'Pay rent']);
+  await expect.poll(() => titles(page)).toEqual(['Call mum', 'Buy milk', 'Pay rent']);
   await page.keyboard.press('End');
   await page.keyboard.press('Alt+ArrowUp');
-  expect(await titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk']);
+  await expect.poll(() => titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk']);
   await page.reload();
   await openTasksByKeyboard(page);
   await expect.poll(() => titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk']);
@@ -117,7 +117,7 @@ test('tasks by keyboard alone: add, reorder, complete, edit, repeat, subtask, de
   await expect(milk).toContainText('High');
   await expect(milk).toContainText('Every day');
   await expect(milk).toContainText('0/1 subtasks');
-  expect(await titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk', '  Oat milk too']);
+  await expect.poll(() => titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk', '  Oat milk too']);
 
   // Subtasks: → and ← walk in and out, ← on the parent hides them.
   await page.keyboard.press('ArrowRight');
@@ -135,11 +135,11 @@ test('tasks by keyboard alone: add, reorder, complete, edit, repeat, subtask, de
   await expect(check(page, 'Pay rent')).toBeFocused();
   await page.keyboard.press('Alt+ArrowRight');
   await expect(status(page)).toHaveText('“Pay rent” is now a subtask of “Call mum”.');
-  expect(await titles(page)).toEqual(['Call mum', '  Pay rent', 'Buy milk', '  Oat milk too']);
+  await expect.poll(() => titles(page)).toEqual(['Call mum', '  Pay rent', 'Buy milk', '  Oat milk too']);
   await expect(check(page, 'Pay rent')).toBeFocused();
   await page.keyboard.press('Alt+ArrowLeft');
   await expect(status(page)).toHaveText('“Pay rent” is no longer a subtask.');
-  expect(await titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk', '  Oat milk too']);
+  await expect.poll(() => titles(page)).toEqual(['Call mum', 'Pay rent', 'Buy milk', '  Oat milk too']);
 
   // Completing the repeating task makes tomorrow's, with its subtask fresh.
   await page.keyboard.press('ArrowDown');
@@ -164,7 +164,7 @@ test('tasks by keyboard alone: add, reorder, complete, edit, repeat, subtask, de
   await page.keyboard.press('Enter');
   await expect(status(page)).toHaveText('Deleted “Call mum”.');
   await expect(check(page, 'Pay rent')).toBeFocused();
-  expect(await titles(page)).toEqual(['Pay rent', 'Buy milk', '  Oat milk too']);
+  await expect.poll(() => titles(page)).toEqual(['Pay rent', 'Buy milk', '  Oat milk too']);
 });
 
 test('a task dragged with the mouse lands where it is dropped', async ({ page, cairn }) => {

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import type { GoalDetail } from './goals-store';
 import { useGoalsStore } from './goals-store';
 import { formatDue } from '../../ui/format-time';
@@ -12,9 +13,22 @@ export function GoalDetailView({ detail }: { detail: GoalDetail }) {
   const linkThought = useGoalsStore((state) => state.linkThought);
   const { goal, tasks, draftPlan, thoughts } = detail;
   const percent = Math.round(goal.progress.ratio * 100);
+  const sectionRef = useRef<HTMLElement>(null);
+  const planButtonRef = useRef<HTMLButtonElement>(null);
+
+  /**
+   * Planning disables the pressed button and then swaps it for the plan (accepting or discarding
+   * swaps back), which drops focus: move the keyboard to what took its place.
+   */
+  function focusPlanOrButton(): void {
+    requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      (planButtonRef.current ?? sectionRef.current?.querySelector<HTMLElement>('.plan-review h3'))?.focus();
+    });
+  }
 
   return (
-    <section className="goal-detail" aria-label={`Goal: ${goal.title}`}>
+    <section ref={sectionRef} className="goal-detail" aria-label={`Goal: ${goal.title}`}>
       <h2>{goal.title}</h2>
       <p className="pane-intro">
         {goal.lifeArea !== null && `${goal.lifeArea} · `}
@@ -41,11 +55,11 @@ export function GoalDetailView({ detail }: { detail: GoalDetail }) {
         </ul>
       )}
       {draftPlan === null ? (
-        <button type="button" className="button" disabled={busy !== undefined} onClick={() => void decompose()}>
+        <button ref={planButtonRef} type="button" className="button" disabled={busy !== undefined} onClick={() => void decompose().then(focusPlanOrButton)}>
           {busy === 'decompose' ? 'Planning…' : tasks.length === 0 ? 'Plan this goal' : 'Plan more steps'}
         </button>
       ) : (
-        <PlanReview key={draftPlan.id} plan={draftPlan} />
+        <PlanReview key={draftPlan.id} plan={draftPlan} onSettled={focusPlanOrButton} />
       )}
       {thoughts.length > 0 && (
         <section className="goal-thoughts" aria-label="Related thoughts">

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../../ui/error-message';
 import { GoalDetailView } from './goal-detail';
 import { useGoalsStore } from './goals-store';
@@ -20,6 +20,7 @@ export function GoalsView() {
   const [title, setTitle] = useState('');
   const [lifeArea, setLifeArea] = useState('');
   const [targetDay, setTargetDay] = useState('');
+  const titleRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void load();
@@ -34,6 +35,9 @@ export function GoalsView() {
       setLifeArea('');
       setTargetDay('');
     }
+    // "Add goal" was disabled while saving (and stays so with the field empty), which drops focus:
+    // the keyboard goes back to the first field, ready for the next goal.
+    if (document.activeElement === null || document.activeElement === document.body) titleRef.current?.focus();
   }
 
   return (
@@ -41,7 +45,7 @@ export function GoalsView() {
       <form className="goal-form" aria-label="New goal" onSubmit={(event) => void submit(event)}>
         <label>
           <span>Goal</span>
-          <input id="goal-title" type="text" value={title} maxLength={300} placeholder="Run a half marathon" onChange={(event) => setTitle(event.target.value)} />
+          <input ref={titleRef} id="goal-title" type="text" value={title} maxLength={300} placeholder="Run a half marathon" onChange={(event) => setTitle(event.target.value)} />
         </label>
         <label>
           <span>Life area</span>

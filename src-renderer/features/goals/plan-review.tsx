@@ -6,7 +6,14 @@ import { useGoalsStore } from './goals-store';
 const NAMES = { ollama: 'Ollama', claude: 'Claude', offline: 'the offline planner' } as const;
 
 /** A proposed plan, editable step by step before it becomes tasks. */
-export function PlanReview({ plan }: { plan: GoalPlan }) {
+export function PlanReview({
+  plan,
+  onSettled,
+}: {
+  plan: GoalPlan;
+  /** Called once accepting or discarding has finished, either way. */
+  onSettled(): void;
+}) {
   const [steps, setSteps] = useState<PlanStep[]>(plan.steps);
   const busy = useGoalsStore((state) => state.busy);
   const acceptPlan = useGoalsStore((state) => state.acceptPlan);
@@ -20,7 +27,7 @@ export function PlanReview({ plan }: { plan: GoalPlan }) {
 
   return (
     <section className="plan-review" aria-labelledby={headingId}>
-      <h3 id={headingId}>Proposed plan from {NAMES[plan.provider]}</h3>
+      <h3 id={headingId} tabIndex={-1}>Proposed plan from {NAMES[plan.provider]}</h3>
       <p className="pane-intro">Edit or remove steps, then accept: each step becomes a task of this goal.</p>
       <ol className="plan-steps">
         {steps.map((step, index) => (
@@ -49,10 +56,10 @@ export function PlanReview({ plan }: { plan: GoalPlan }) {
       </ol>
       {plan.notes !== '' && <p className="plan-origin">{plan.notes}</p>}
       <div className="card-actions">
-        <button type="button" className="button button-primary" disabled={busy !== undefined || kept.length === 0} onClick={() => void acceptPlan(kept)}>
+        <button type="button" className="button button-primary" disabled={busy !== undefined || kept.length === 0} onClick={() => void acceptPlan(kept).then(onSettled)}>
           {busy === 'accept' ? 'Adding tasks…' : `Accept ${kept.length} step${kept.length === 1 ? '' : 's'}`}
         </button>
-        <button type="button" className="button button-quiet" disabled={busy !== undefined} onClick={() => void discardPlan()}>
+        <button type="button" className="button button-quiet" disabled={busy !== undefined} onClick={() => void discardPlan().then(onSettled)}>
           Discard
         </button>
       </div>

@@ -22,9 +22,10 @@ interface InsightsState {
   load(): Promise<void>;
   runNow(): Promise<void>;
   cancel(): Promise<void>;
-  pin(insight: Insight): Promise<void>;
-  dismiss(insight: Insight): Promise<void>;
-  makeTask(insight: Insight): Promise<void>;
+  /** Each resolves true once done; a failure is kept in `failures`, shown on the card. */
+  pin(insight: Insight): Promise<boolean>;
+  dismiss(insight: Insight): Promise<boolean>;
+  makeTask(insight: Insight): Promise<boolean>;
   /** After `checks.changed` / `insights.changed`. */
   refresh(): Promise<void>;
 }
@@ -34,14 +35,16 @@ interface InsightsState {
 export const useInsightsStore = create<InsightsState>()((set, get) => {
   let ticket = 0;
 
-  async function act(insight: Insight, action: InsightAction, work: () => Promise<string>): Promise<void> {
+  async function act(insight: Insight, action: InsightAction, work: () => Promise<string>): Promise<boolean> {
     set((state) => ({ busy: { ...state.busy, [insight.id]: action }, failures: without(state.failures, insight.id) }));
     try {
       const notice = await work();
       set({ notice });
       await get().refresh();
+      return true;
     } catch (error) {
       set((state) => ({ failures: { ...state.failures, [insight.id]: toCairnError(error) } }));
+      return false;
     } finally {
       set((state) => ({ busy: without(state.busy, insight.id) }));
     }

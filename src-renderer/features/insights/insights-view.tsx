@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CheckSchedule } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
 import { InsightCard } from './insight-card';
@@ -32,6 +32,7 @@ export function InsightsView() {
   const cancel = useInsightsStore((state) => state.cancel);
   const latest = runs[0];
   const isRunning = runningId !== undefined && latest?.id === runningId && latest.status === 'running';
+  const checkRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void load();
@@ -42,11 +43,11 @@ export function InsightsView() {
       <div className="pane-header">
         <p className="pane-intro">{scheduleLine(schedule)}</p>
         {isRunning ? (
-          <button type="button" className="button" onClick={() => void cancel()}>
+          <button ref={checkRef} type="button" className="button" onClick={() => void cancel()}>
             Cancel check
           </button>
         ) : (
-          <button type="button" className="button button-primary" onClick={() => void runNow()}>
+          <button ref={checkRef} type="button" className="button button-primary" onClick={() => void runNow()}>
             Check now
           </button>
         )}
@@ -80,7 +81,7 @@ export function InsightsView() {
       ) : (
         <ul className="card-list" aria-label="Insights">
           {insights.map((insight) => (
-            <InsightCard key={insight.id} insight={insight} />
+            <InsightCard key={insight.id} insight={insight} focusFallback={() => checkRef.current} />
           ))}
         </ul>
       )}

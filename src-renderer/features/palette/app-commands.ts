@@ -92,7 +92,7 @@ export function appCommands(query: string): Command[] {
     );
   }
   const index = useIndexStatusStore.getState();
-  if (index.status !== undefined && index.status.state !== 'unavailable') {
+  if (index.status !== undefined) {
     commands.push(
       index.status.paused
         ? { id: 'index.resume', title: 'Resume indexing', group: 'Indexing', keywords: ['embeddings', 'background'], run: () => void index.setPaused(false) }

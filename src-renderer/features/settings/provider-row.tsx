@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ProviderStatus, Settings } from '../../../src-shared/contract';
 import { useAiSettingsStore } from './ai-settings-store';
 
@@ -16,6 +16,17 @@ export function ProviderRow({ status, settings, position, count }: { status: Pro
   const [key, setKey] = useState('');
   const name = NAMES[status.id];
   const enabled = settings.aiProviders.includes(status.id);
+  const arrowsRef = useRef<HTMLSpanElement>(null);
+
+  function moveBy(by: -1 | 1): void {
+    void move(status.id, by);
+    // The new order shows at once, before Cairn answers. At the top or the bottom the pressed arrow
+    // is disabled, which drops focus: the other arrow takes it.
+    requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      arrowsRef.current?.querySelector<HTMLElement>('button:not(:disabled)')?.focus();
+    });
+  }
 
   async function submitKey(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -33,11 +44,11 @@ export function ProviderRow({ status, settings, position, count }: { status: Pro
           {enabled ? STATE[status.state] : 'Off'}
         </span>
         {enabled && (
-          <span className="card-actions">
-            <button type="button" className="button button-small" disabled={position === 0} onClick={() => void move(status.id, -1)}>
+          <span className="card-actions" ref={arrowsRef}>
+            <button type="button" className="button button-small" disabled={position === 0} onClick={() => moveBy(-1)}>
               Up<span className="visually-hidden"> ({status.id})</span>
             </button>
-            <button type="button" className="button button-small" disabled={position === count - 1} onClick={() => void move(status.id, 1)}>
+            <button type="button" className="button button-small" disabled={position === count - 1} onClick={() => moveBy(1)}>
               Down<span className="visually-hidden"> ({status.id})</span>
             </button>
           </span>

@@ -13,6 +13,12 @@ function focusTask(id: string | undefined): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-task-check="${id}"]`)?.focus());
 }
 
+/** Arrow keys: the row is already there, so focus moves now — a key pressed right after must start from it. */
+function focusTaskNow(id: string | undefined): void {
+  if (id === undefined) return;
+  document.querySelector<HTMLElement>(`[data-task-check="${id}"]`)?.focus();
+}
+
 function placeOf(event: DragEvent<HTMLElement>): 'before' | 'after' {
   const box = event.currentTarget.getBoundingClientRect();
   return event.clientY < box.top + box.height / 2 ? 'before' : 'after';
@@ -69,20 +75,20 @@ export function TaskList({ items, now }: { items: readonly Task[]; now: number }
     const alt = event.altKey && !event.ctrlKey && !event.metaKey;
     const actions: Partial<Record<string, () => Promise<void> | void>> = plain
       ? {
-          ArrowDown: () => focusTask(visible[index + 1]?.id),
-          ArrowUp: () => focusTask(visible[index - 1]?.id),
-          Home: () => focusTask(visible[0]?.id),
-          End: () => focusTask(visible.at(-1)?.id),
+          ArrowDown: () => focusTaskNow(visible[index + 1]?.id),
+          ArrowUp: () => focusTaskNow(visible[index - 1]?.id),
+          Home: () => focusTaskNow(visible[0]?.id),
+          End: () => focusTaskNow(visible.at(-1)?.id),
           x: () => toggle(task),
           Enter: () => edit(task.id),
           Delete: () => confirmDelete(task.id),
           Backspace: () => confirmDelete(task.id),
           ArrowRight: () => {
             if (hasChildren && isCollapsed) setCollapsed(task.id, false);
-            else if (hasChildren) focusTask(subtasksOf(items, task.id)[0]?.id);
+            else if (hasChildren) focusTaskNow(subtasksOf(items, task.id)[0]?.id);
           },
           ArrowLeft: () => {
-            if (task.parentId !== null) focusTask(task.parentId);
+            if (task.parentId !== null) focusTaskNow(task.parentId);
             else if (hasChildren && !isCollapsed) setCollapsed(task.id, true);
           },
         }

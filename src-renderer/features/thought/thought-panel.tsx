@@ -17,6 +17,15 @@ const PENDING_LABELS: Record<ThoughtAction, string> = {
   restore: 'Restoring…',
 };
 
+/** Where the keyboard goes after an action: its opposite, which took the pressed button's place (a save has none). */
+const FOCUS_AFTER: Record<ThoughtAction, ThoughtAction> = {
+  save: 'save',
+  archive: 'unarchive',
+  unarchive: 'archive',
+  delete: 'restore',
+  restore: 'delete',
+};
+
 const TAG_PENDING_LABELS: Record<TagAction, string> = {
   accept: 'Adding the tag…',
   remove: 'Removing the tag…',
@@ -80,6 +89,7 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
   const isBusy = pendingAction !== undefined || pendingTag !== undefined || pendingRevert !== undefined;
   const isTrashed = thought.deletedAt !== null;
   const label = stateLabel(thought);
+  const actionsRef = useRef<HTMLDivElement>(null);
 
   function statusText(): string {
     if (pendingAction !== undefined) return PENDING_LABELS[pendingAction];
@@ -92,6 +102,27 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
       event.preventDefault();
       if (isDirty) void run('save');
     }
+  }
+
+  async function act(action: ThoughtAction): Promise<void> {
+    await run(action);
+    // The pressed button was disabled while waiting, which drops focus, and is then replaced: put the
+    // keyboard on its opposite, else on it again (it failed), else in the text (Save stays disabled).
+    requestAnimationFrame(() => {
+      if (document.activeElement !== null && document.activeElement !== document.body) return;
+      const buttons = actionsRef.current;
+      const target =
+        buttons?.querySelector<HTMLElement>(`[data-action="${FOCUS_AFTER[action]}"]:not(:disabled)`) ??
+        buttons?.querySelector<HTMLElement>(`[data-action="${action}"]:not(:disabled)`) ??
+        document.getElementById('thought-text');
+      target?.focus();
+    });
+  }
+
+  function discard(): void {
+    discardEdit();
+    // The button goes away with the edit; the text it put back is where to carry on.
+    document.getElementById('thought-text')?.focus();
   }
 
   return (
@@ -114,34 +145,34 @@ function ThoughtEditor({ thought }: { thought: Thought }) {
         onKeyDown={onKeyDown}
       />
       <ThoughtTags thought={thought} isReadOnly={isTrashed} />
-      <div className="thought-actions">
+      <div className="thought-actions" ref={actionsRef}>
         {!isTrashed && (
           <>
-            <button type="button" className="button button-primary" disabled={!isDirty || isBusy} onClick={() => void run('save')} aria-keyshortcuts="Control+Enter">
+            <button type="button" className="button button-primary" disabled={!isDirty || isBusy} data-action="save" onClick={() => void act('save')} aria-keyshortcuts="Control+Enter">
               Save
             </button>
             {isDirty && (
-              <button type="button" className="button" disabled={isBusy} onClick={discardEdit}>
+              <button type="button" className="button" disabled={isBusy} onClick={discard}>
                 Discard changes
               </button>
             )}
             <span className="thought-actions-spacer" />
             {thought.archivedAt === null ? (
-              <button type="button" className="button" disabled={isBusy} onClick={() => void run('archive')}>
+              <button type="button" className="button" disabled={isBusy} data-action="archive" onClick={() => void act('archive')}>
                 Archive
               </button>
             ) : (
-              <button type="button" className="button" disabled={isBusy} onClick={() => void run('unarchive')}>
+              <button type="button" className="button" disabled={isBusy} data-action="unarchive" onClick={() => void act('unarchive')}>
                 Unarchive
               </button>
             )}
-            <button type="button" className="button button-danger" disabled={isBusy} onClick={() => void run('delete')}>
+            <button type="button" className="button button-danger" disabled={isBusy} data-action="delete" onClick={() => void act('delete')}>
               Move to trash
             </button>
           </>
         )}
         {isTrashed && (
-          <button type="button" className="button button-primary" disabled={isBusy} onClick={() => void run('restore')}>
+          <button type="button" className="button button-primary" disabled={isBusy} data-action="restore" onClick={() => void act('restore')}>
             Restore
           </button>
         )}
