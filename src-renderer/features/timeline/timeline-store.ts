@@ -27,9 +27,15 @@ export const useTimelineStore = create<TimelineState>()((set, get) => {
   // Responses for a view the person already left must not land in the new one.
   let generation = 0;
 
+  /**
+   * Appends older thoughts, skipping any already listed. Looks the few incoming ids up while
+   * walking the list once, rather than hashing every loaded id again for each page.
+   */
   function mergeOlder(items: readonly Thought[], older: readonly Thought[]): Thought[] {
-    const known = new Set(items.map((item) => item.id));
-    return [...items, ...older.filter((item) => !known.has(item.id))];
+    const incoming = new Set(older.map((item) => item.id));
+    const listed = new Set<string>();
+    for (const item of items) if (incoming.has(item.id)) listed.add(item.id);
+    return items.concat(listed.size === 0 ? older : older.filter((item) => !listed.has(item.id)));
   }
 
   async function refreshNewest(): Promise<void> {
