@@ -11,7 +11,7 @@ export function renderRenderer(result: RendererBenchResult | undefined): string[
     '| figure | value |',
     '|---|---|',
     `| first contentful paint, median of ${firstPaint.runs} | ${firstPaint.firstContentfulPaintMs} ms |`,
-    `| sign-in link → first thought of the stream visible, median (max) | ${firstPaint.streamVisibleMs} ms (${firstPaint.maxStreamVisibleMs} ms) |`,
+    `| opening Cairn (signed in before) → first thought of the stream visible, median (max) | ${firstPaint.streamVisibleMs} ms (${firstPaint.maxStreamVisibleMs} ms) |`,
     `| layout shift while the stream, header and tabs load (CLS, worst of ${firstPaint.runs}; 0 = nothing moves) | ${firstPaint.layoutShift} |`,
     `| code first paint loads (JS + CSS) | ${kb(bundle.initialBytes)} (${kb(bundle.initialGzipBytes)} gzip) |`,
     `| all renderer code | ${kb(bundle.totalBytes)} (${kb(bundle.totalGzipBytes)} gzip) |`,
