@@ -210,6 +210,8 @@ test('Insights by keyboard: check now offline, pin one, dismiss one, follow the 
 
 test('Goals by keyboard: create, open, plan offline, edit a step, accept; the tasks show under By goal', async ({ page, cairn }) => {
   await cairn.call('settings.update', { patch: { aiProviders: ['offline'] } });
+  await cairn.call('thoughts.capture', { text: 'Signed up for the marathon training group' });
+  await cairn.call('thoughts.capture', { text: 'My old marathon shoes are worn out' });
   await openSignedIn(page, cairn);
   await openView(page, 'Goals', 'Tab');
   await expect(page.getByText(/No goals yet/)).toBeVisible();
@@ -258,13 +260,33 @@ test('Goals by keyboard: create, open, plan offline, edit a step, accept; the ta
   await tabTo(page, firstStep);
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Time a 5k run');
-  await tabTo(page, button(plan, `Accept ${count} steps`));
+  // Removing the last step leaves the keyboard on the step before it.
+  await tabTo(page, button(plan, `Remove step ${count}`));
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`Added ${count} tasks to this goal.`)).toBeVisible();
+  await expect(plan.getByRole('listitem')).toHaveCount(count - 1);
+  await expect(button(plan, `Remove step ${count - 1}`)).toBeFocused();
+  const kept = count - 1;
+  await tabTo(page, button(plan, kept === 1 ? 'Accept 1 step' : `Accept ${kept} steps`));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Added ${kept} task${kept === 1 ? '' : 's'} to this goal.`)).toBeVisible();
   await expect(plan).toHaveCount(0);
   await expect(button(detail, 'Plan more steps')).toBeFocused();
   const goalTasks = detail.getByRole('list', { name: 'Tasks of this goal' }).getByRole('listitem');
-  await expect(goalTasks).toHaveCount(count);
+  await expect(goalTasks).toHaveCount(kept);
+
+  // Related thoughts: Link keeps the keyboard on that thought; Not related moves it on.
+  const related = detail.getByRole('region', { name: 'Related thoughts' });
+  const training = related.getByRole('listitem').filter({ hasText: 'training group' });
+  await tabTo(page, button(training, 'Link'));
+  await page.keyboard.press('Enter');
+  await expect(training).toContainText('Linked');
+  await expect(training.getByRole('link')).toBeFocused();
+  const shoes = related.getByRole('listitem').filter({ hasText: 'shoes' });
+  await tabTo(page, button(shoes, 'Not related'));
+  await page.keyboard.press('Enter');
+  await expect(shoes).toHaveCount(0);
+  await expect(page.locator(':focus')).toHaveCount(1);
+  await expect(page.locator('body')).not.toBeFocused();
   await expect(goalTasks.first()).toContainText('Time a 5k run');
 
   // Tasks is two tabs to the left of Goals; its lists are tabs too.
@@ -280,11 +302,11 @@ test('Goals by keyboard: create, open, plan offline, edit a step, accept; the ta
   await expect(segments.getByRole('tab', { name: 'By goal' })).toBeFocused();
   await expect(page.getByLabel('Goal', { exact: true })).toHaveValue(goal?.id ?? '');
   const taskList = page.getByRole('list', { name: 'Tasks' });
-  await expect(taskList.getByRole('checkbox')).toHaveCount(count);
+  await expect(taskList.getByRole('checkbox')).toHaveCount(kept);
   await expect(taskList.getByRole('checkbox').first()).toHaveAccessibleName('Time a 5k run');
 
   const byGoal = await cairn.call('tasks.list', { view: 'goal', goalId: goal?.id ?? '' });
-  expect(byGoal.items).toHaveLength(count);
+  expect(byGoal.items).toHaveLength(kept);
   expect(byGoal.items[0]?.title).toBe('Time a 5k run');
 });
 

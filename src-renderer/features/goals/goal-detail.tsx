@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { GoalDetail } from './goals-store';
+import { focusAfterRemoval } from '../../ui/focus-after-removal';
 import { useGoalsStore } from './goals-store';
 import { formatDue } from '../../ui/format-time';
 import { thoughtHref } from '../timeline/thought-card';
@@ -72,10 +73,25 @@ export function GoalDetailView({ detail }: { detail: GoalDetail }) {
                   <span className="muted">Linked</span>
                 ) : (
                   <span className="card-actions">
-                    <button type="button" className="button button-small" onClick={() => void linkThought(link.thoughtId, 'linked')}>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={(event) => {
+                        // The buttons give way to "Linked": the thought's own link keeps the focus.
+                        const item = event.currentTarget.closest('li');
+                        void linkThought(link.thoughtId, 'linked').then(() => requestAnimationFrame(() => item?.querySelector('a')?.focus()));
+                      }}
+                    >
                       Link
                     </button>
-                    <button type="button" className="button button-quiet button-small" onClick={() => void linkThought(link.thoughtId, 'dismissed')}>
+                    <button
+                      type="button"
+                      className="button button-quiet button-small"
+                      onClick={(event) => {
+                        const refocus = focusAfterRemoval(event.currentTarget.closest('li'), () => planButtonRef.current ?? document.querySelector<HTMLElement>('.plan-review h3'));
+                        void linkThought(link.thoughtId, 'dismissed').then(refocus);
+                      }}
+                    >
                       Not related
                     </button>
                   </span>

@@ -25,6 +25,16 @@ export function PlanReview({
     setSteps((current) => current.map((step, i) => (i === index ? { ...step, ...patch } : step)));
   }
 
+  /** Focus stays in the list: on the step that took this one's place, the one before, or the heading. */
+  function removeStep(index: number, button: HTMLElement): void {
+    const list = button.closest('ol');
+    setSteps((current) => current.filter((_, i) => i !== index));
+    requestAnimationFrame(() => {
+      const buttons = list?.querySelectorAll<HTMLElement>('.plan-step-remove') ?? [];
+      (buttons[Math.min(index, buttons.length - 1)] ?? document.getElementById(headingId))?.focus();
+    });
+  }
+
   return (
     <section className="plan-review" aria-labelledby={headingId}>
       <h3 id={headingId} tabIndex={-1}>Proposed plan from {NAMES[plan.provider]}</h3>
@@ -47,7 +57,7 @@ export function PlanReview({
               <span>min</span>
             </label>
             {step.dueAt !== null && <span className="plan-due">by {formatDue(step.dueAt, false)}</span>}
-            <button type="button" className="button button-quiet button-small" onClick={() => setSteps((current) => current.filter((_, i) => i !== index))}>
+            <button type="button" className="button button-quiet button-small plan-step-remove" onClick={(event) => removeStep(index, event.currentTarget)}>
               Remove<span className="visually-hidden"> step {index + 1}</span>
             </button>
             {step.notes !== '' && <p className="plan-notes">{step.notes}</p>}
