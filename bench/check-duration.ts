@@ -15,6 +15,7 @@ import { createSecretStore } from '../src-main/core/ai/secret-store';
 import { FakeAnthropic, FAKE_ANTHROPIC_KEY } from '../tests/fakes/anthropic-server';
 import { FakeOllama } from '../tests/fakes/ollama-server';
 import { validCheckAnswer } from '../tests/helpers/ai-core';
+import { checkInputOf } from '../tests/helpers/check-input';
 import { CORPUS_END, MIGRATIONS, ensureCorpus, workingCopy } from './corpus';
 import { median, round } from './stats';
 import { createRandom, createVocabulary, thoughtText } from './vocabulary';
@@ -164,19 +165,7 @@ function measureThemesByMeaning(): number {
     const norm = Math.hypot(...vector);
     vectors.set(i, vector.map((value) => value / norm));
   }
-  const input = {
-    now: 5_000,
-    timeZone: 'UTC',
-    thoughts,
-    omitted: 0,
-    goals: [],
-    openTasks: [],
-    recentQuestions: [],
-    thoughtsAfter: () => [],
-    captureDays: [],
-    vectorsOf: () => vectors,
-    topTags: [],
-  };
+  const input = checkInputOf(5_000, { thoughts, vectorsOf: () => vectors });
   const times = [0, 1, 2].map(() => {
     const started = performance.now();
     offlineCheck(input);

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BrowserWindow, app, dialog, globalShortcut, ipcMain, powerMonitor } from 'electron';
+import type { IndexStatus } from '../src-shared/contract';
 import { createSecretStore } from './core/ai/secret-store';
 import { createCore, type Core } from './core/create-core';
 import { describeFailure } from './core/describe-failure';
@@ -68,14 +69,10 @@ function setLaunchAtLogin(enabled: boolean): void {
   else app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] });
 }
 
-/** Tray tooltip and menu follow indexing and the checks switch. */
-function trayState(activeCore: Core): { checksPaused: boolean; activity: string | undefined } {
-  const status = activeCore.index?.status();
-  const indexing = status !== undefined && status.state === 'indexing' && !status.paused;
-  return {
-    checksPaused: !activeCore.settings.get().checksEnabled,
-    activity: indexing ? `Indexing ${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}` : undefined,
-  };
+/** What the tray says while indexing runs ("Indexing 1,234 of 5,000"); undefined when idle or paused. */
+function indexingActivity(status: IndexStatus | undefined): string | undefined {
+  if (status === undefined || status.state !== 'indexing' || status.paused) return undefined;
+  return `Indexing ${status.embedded.toLocaleString()} of ${status.total.toLocaleString()}`;
 }
 
 async function start(): Promise<void> {
@@ -118,6 +115,7 @@ async function start(): Promise<void> {
   activeCore.desktop.attach({ registerHotkey, setLaunchAtLogin });
   captureWindow = createCaptureWindow(paths);
   if (!startHidden) openMainWindow();
+  let trayShows = { checksPaused: !settings.checksEnabled, activity: indexingActivity(activeCore.index?.status()) };
   tray = createTray(
     join(resources, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
     {
@@ -128,10 +126,15 @@ async function start(): Promise<void> {
         void activeCore.dispatcher.dispatch('settings.update', { patch: { checksEnabled: !paused } }, { door: 'ipc' }),
       quit: () => app.quit(),
     },
-    trayState(activeCore),
+    trayShows,
   );
-  activeCore.bus.subscribe((event) => {
-    if (event === 'index.progress' || event === 'settings.changed') tray?.update(trayState(activeCore));
+  // From the events' own payloads: progress comes several times a second, and the tray is on the main thread.
+  activeCore.bus.subscribe((event, payload) => {
+    if (event === 'index.progress') trayShows = { ...trayShows, activity: indexingActivity(payload as IndexStatus) };
+    else if (event === 'settings.changed' && (payload as { keys: string[] }).keys.includes('checksEnabled')) {
+      trayShows = { ...trayShows, checksPaused: !activeCore.settings.get().checksEnabled };
+    } else return;
+    tray?.update(trayShows);
   });
   activeCore.tokens.ensureApiToken(process.env['CAIRN_TOKEN']);
   try {

@@ -12,6 +12,12 @@ interface PreferencesState {
   /** What the last change did ("Theme: dark."), for a status line. */
   notice: string | undefined;
   load(): Promise<void>;
+  /**
+   * Changes settings, shown at once and put back if Cairn refuses; returns the refusal. The
+   * callers say what happened in their own place (this store's notice, or a view's).
+   */
+  save(patch: Partial<Settings>): Promise<CairnError | undefined>;
+  /** `save`, then says how it went in this store's notice and error (welcome, general settings, palette). */
   update(patch: Partial<Settings>, notice: string): Promise<boolean>;
   /** Returns the failure, if the hotkey was refused or is not usable. */
   setHotkey(accelerator: string): Promise<CairnError | undefined>;
@@ -23,7 +29,7 @@ export function applyTheme(theme: Theme): void {
   else document.documentElement.dataset['theme'] = theme;
 }
 
-/** App-wide settings the shell itself uses: theme, hotkey, launch at login, checks on or off. */
+/** Every setting, held once for the whole window, and the desktop integration's state. */
 export const usePreferencesStore = create<PreferencesState>()((set, get) => ({
   settings: undefined,
   desktop: undefined,
@@ -38,26 +44,31 @@ export const usePreferencesStore = create<PreferencesState>()((set, get) => ({
       set({ error: toCairnError(error) });
     }
   },
-  async update(patch, notice) {
+  async save(patch) {
     const before = get().settings;
     if (before !== undefined) set({ settings: { ...before, ...patch } });
     if (patch.theme !== undefined) applyTheme(patch.theme);
     try {
       const settings = await api['settings.update']({ patch });
       applyTheme(settings.theme);
-      set({ settings, notice, error: undefined, desktop: await api['desktop.status']({}) });
-      return true;
+      // The desktop status (login item) follows with the settings.changed event's reload.
+      set({ settings });
+      return undefined;
     } catch (error) {
       if (before !== undefined) applyTheme(before.theme);
-      set({ settings: before, error: toCairnError(error) });
-      return false;
+      set({ settings: before });
+      return toCairnError(error);
     }
+  },
+  async update(patch, notice) {
+    const failure = await get().save(patch);
+    set(failure === undefined ? { notice, error: undefined } : { error: failure });
+    return failure === undefined;
   },
   async setHotkey(accelerator) {
     try {
       const desktop = await api['desktop.setHotkey']({ accelerator });
       set({ desktop, notice: `Quick capture is now ${desktop.hotkey.label}.` });
-      await get().load();
       return undefined;
     } catch (error) {
       return toCairnError(error);

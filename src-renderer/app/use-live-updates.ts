@@ -9,16 +9,7 @@ import { useRelatedStore } from '../features/thought/related-store';
 import { useThoughtStore } from '../features/thought/thought-store';
 import { useTimelineStore } from '../features/timeline/timeline-store';
 import { useTasksStore } from '../features/tasks/tasks-store';
-import { useAiSettingsStore } from '../features/settings/ai-settings-store';
 import { usePreferencesStore } from './preferences-store';
-
-async function refreshAiSettings(): Promise<void> {
-  try {
-    useAiSettingsStore.setState({ settings: await api['settings.get']({}) });
-  } catch {
-    // The settings view shows its own error when it next loads.
-  }
-}
 
 /**
  * Thoughts changed here, in another window, the CLI or a phone; Cairn indexed or analysed them
@@ -56,10 +47,7 @@ export function useLiveUpdates(): void {
         void useTasksStore.getState().refresh();
       }),
       // The tray, another window or Settings changed something: theme, hotkey, checks on or off.
-      api.on('settings.changed', () => {
-        void usePreferencesStore.getState().load();
-        if (useAiSettingsStore.getState().settings !== undefined) void refreshAiSettings();
-      }),
+      api.on('settings.changed', () => void usePreferencesStore.getState().load()),
     ];
     void usePreferencesStore.getState().load();
     void useIndexStatusStore.getState().load();

@@ -1,19 +1,14 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
-import { applyTheme } from './preferences-store';
+import { usePreferencesStore } from './preferences-store';
 
-/** For windows without the preferences store (quick capture): the chosen theme, kept in step. */
+/**
+ * For windows without the workspace's live updates (quick capture): the preferences, and with
+ * them the chosen theme, loaded and kept in step.
+ */
 export function useChosenTheme(): void {
   useEffect(() => {
-    const apply = () => {
-      api['settings.get']({}).then(
-        (settings) => applyTheme(settings.theme),
-        () => undefined, // The system's theme stays; capture works regardless.
-      );
-    };
-    apply();
-    return api.on('settings.changed', (change) => {
-      if (change.keys.includes('theme')) apply();
-    });
+    void usePreferencesStore.getState().load();
+    return api.on('settings.changed', () => void usePreferencesStore.getState().load());
   }, []);
 }

@@ -4,6 +4,9 @@ import { thoughtSchema } from './thoughts';
 
 export const suggestionStatuses = ['pending', 'accepted', 'dismissed', 'expired'] as const;
 export const taskStatuses = ['todo', 'doing', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+/** A task still to do: what Today, Upcoming, checks and duplicate detection count as open. */
+export const openTaskStatuses = ['todo', 'doing'] as const satisfies readonly (typeof taskStatuses)[number][];
 
 /** Titles of tasks and suggestions. */
 export const taskTitleSchema = userTextSchema(500).refine((value) => value.trim().length > 0, 'A task needs a title.');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInput, CheckThought, OpenTask } from '../../src-main/core/checks/check-types';
 import { offlineCheck } from '../../src-main/core/checks/offline-check';
+import { checkInputOf } from '../helpers/check-input';
 
 const DAY = 24 * 3_600_000;
 const NOW = Date.parse('2026-11-30T12:00:00Z');
@@ -12,20 +13,7 @@ function thought(text: string, daysAgo: number, extra: Partial<CheckThought> = {
 }
 
 function input(overrides: Partial<CheckInput>): CheckInput {
-  return {
-    now: NOW,
-    timeZone: 'UTC',
-    thoughts: [],
-    omitted: 0,
-    goals: [],
-    openTasks: [],
-    recentQuestions: [],
-    thoughtsAfter: () => [],
-    captureDays: [],
-    vectorsOf: () => new Map(),
-    topTags: [],
-    ...overrides,
-  };
+  return checkInputOf(NOW, overrides);
 }
 
 function task(title: string, extra: Partial<OpenTask>): OpenTask {

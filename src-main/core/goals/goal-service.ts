@@ -22,7 +22,7 @@ import {
   type GoalRow,
   type GoalValues,
 } from '../db/repositories/goals';
-import { goalTaskCounts, listTasks } from '../db/repositories/tasks';
+import { goalTaskCounts, listGoalTasks } from '../db/repositories/tasks';
 import type { EventBus } from '../events/event-bus';
 import type { MeaningSearch } from '../search/search-service';
 import { toTask } from '../tasks/task-mapping';
@@ -105,7 +105,7 @@ export function createGoalService(deps: GoalServiceDeps) {
     if (plan === undefined) throw new AppError('not_found', 'No plan with that id.', { id: input.planId });
     if (plan.status !== 'draft') throw new AppError('invalid_state', `This plan was already ${plan.status}.`, { status: plan.status });
     const now = clock.now();
-    const existing = listTasks(sqlite, { filter: 'all', goalId: plan.goal_id, limit: 1_000, offset: 0 });
+    const existing = listGoalTasks(sqlite, plan.goal_id, 1_000);
     const start = existing.reduce((max, task) => Math.max(max, task.position), 0) + 1;
     const taskIds = input.steps.map((step, index) =>
       tasks.insert(
@@ -162,7 +162,7 @@ export function createGoalService(deps: GoalServiceDeps) {
       const draft = draftPlanOf(sqlite, id);
       return {
         goal: present(row),
-        tasks: listTasks(sqlite, { filter: 'all', goalId: id, limit: 500, offset: 0 }).map(toTask),
+        tasks: listGoalTasks(sqlite, id, 500).map(toTask),
         draftPlan: draft === undefined ? null : toGoalPlan(draft),
         thoughts: goalThoughts(sqlite, id).map((link) => ({
           thoughtId: link.thought_id,
@@ -209,7 +209,7 @@ export function createGoalService(deps: GoalServiceDeps) {
     },
     acceptPlan(input: ParsedInput<'goals.acceptPlan'>): { goal: Goal; tasks: Task[] } {
       const { goalId } = acceptTransaction.immediate(input);
-      const goalTasks = listTasks(sqlite, { filter: 'all', goalId, limit: 500, offset: 0 }).map(toTask);
+      const goalTasks = listGoalTasks(sqlite, goalId, 500).map(toTask);
       bus.emit('goals.changed', { ids: [goalId] });
       bus.emit('tasks.changed', { ids: goalTasks.map((task) => task.id), goalIds: [goalId] });
       return { goal: present(requireGoal(goalId)), tasks: goalTasks };

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { ParsedInput } from '../../../src-shared/contract';
+import { openTaskStatuses, type ParsedInput } from '../../../src-shared/contract';
 import { findTask, nextPosition, setSubtasksGoal, subtasksOf, updateTask, type TaskRow } from '../db/repositories/tasks';
 import { taskKey } from '../understanding/task-extract';
 import { parseRule, ruleText } from './recurrence';
@@ -23,8 +23,6 @@ export interface UpdateOutcome {
   row: TaskRow;
   affected: { id: string; goal_id: string | null }[];
 }
-
-const OPEN_STATUSES: readonly TaskRow['status'][] = ['todo', 'doing'];
 
 /**
  * Applies a patch to a task inside the caller's transaction (its version was checked): placement
@@ -77,7 +75,7 @@ export function applyUpdate(context: UpdateContext, row: TaskRow, patch: Patch):
       ? makeNextOccurrence(sqlite, updated, (draft, origin) => context.insert(draft, 'system', origin, now), now, timeZone)
       : [];
   const removed =
-    row.status === 'done' && OPEN_STATUSES.includes(status)
+    row.status === 'done' && (openTaskStatuses as readonly string[]).includes(status)
       ? removeUntouchedSuccessor(sqlite, updated, now).map((id) => ({ id, goal_id: updated.goal_id }))
       : [];
   const final = findTask(sqlite, row.id) ?? updated;

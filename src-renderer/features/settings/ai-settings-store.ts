@@ -1,18 +1,18 @@
 import { create } from 'zustand';
 import type { AiPreview, AiProviderId, ProviderStatus, Settings } from '../../../src-shared/contract';
 import { api } from '../../api/client';
+import { usePreferencesStore } from '../../app/preferences-store';
 import { toCairnError, type CairnError } from '../../api/errors';
 
 type SettingsPatch = Partial<Settings>;
 
+/** Settings → AI: backend health, the key and the preview. The settings themselves live in the preferences store. */
 interface AiSettingsState {
-  settings: Settings | undefined;
   providers: ProviderStatus[];
   isChecking: boolean;
   preview: AiPreview | undefined;
   error: CairnError | undefined;
   notice: string | undefined;
-  load(): Promise<void>;
   /** Asks every backend again (a probe of a few seconds at most). */
   checkHealth(): Promise<void>;
   update(patch: SettingsPatch, notice?: string): Promise<boolean>;
@@ -23,21 +23,16 @@ interface AiSettingsState {
   loadPreview(): Promise<void>;
 }
 
+function currentOrder(): AiProviderId[] {
+  return [...(usePreferencesStore.getState().settings?.aiProviders ?? [])];
+}
+
 export const useAiSettingsStore = create<AiSettingsState>()((set, get) => ({
-  settings: undefined,
   providers: [],
   isChecking: false,
   preview: undefined,
   error: undefined,
   notice: undefined,
-  async load() {
-    try {
-      set({ settings: await api['settings.get']({}), error: undefined });
-    } catch (error) {
-      set({ error: toCairnError(error) });
-    }
-    await get().checkHealth();
-  },
   async checkHealth() {
     set({ isChecking: true });
     try {
@@ -50,21 +45,17 @@ export const useAiSettingsStore = create<AiSettingsState>()((set, get) => ({
     }
   },
   async update(patch, notice) {
-    const before = get().settings;
-    // Shown at once (a checkbox must follow the click); put back if Cairn refuses the change.
-    if (before !== undefined) set({ settings: { ...before, ...patch } });
-    try {
-      const settings = await api['settings.update']({ patch });
-      set({ settings, error: undefined, notice: notice ?? 'Saved.', preview: undefined });
-      await get().checkHealth();
-      return true;
-    } catch (error) {
-      set({ settings: before, error: toCairnError(error) });
+    const failure = await usePreferencesStore.getState().save(patch);
+    if (failure !== undefined) {
+      set({ error: failure });
       return false;
     }
+    set({ error: undefined, notice: notice ?? 'Saved.', preview: undefined });
+    await get().checkHealth();
+    return true;
   },
   async move(id, by) {
-    const order = [...(get().settings?.aiProviders ?? [])];
+    const order = currentOrder();
     const index = order.indexOf(id);
     const target = index + by;
     if (index === -1 || target < 0 || target >= order.length) return;
@@ -72,7 +63,7 @@ export const useAiSettingsStore = create<AiSettingsState>()((set, get) => ({
     await get().update({ aiProviders: order }, `Order: ${order.join(' → ')}.`);
   },
   async toggle(id) {
-    const order = get().settings?.aiProviders ?? [];
+    const order = currentOrder();
     const next = order.includes(id) ? order.filter((entry) => entry !== id) : [...order.filter((entry) => entry !== 'offline'), id, ...(order.includes('offline') ? ['offline' as const] : [])];
     await get().update({ aiProviders: next });
   },

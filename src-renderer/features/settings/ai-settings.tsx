@@ -1,29 +1,33 @@
 import { useEffect } from 'react';
 import { aiProviderIds } from '../../../src-shared/contract';
 import { ErrorMessage } from '../../ui/error-message';
+import { usePreferencesStore } from '../../app/preferences-store';
 import { useAiSettingsStore } from './ai-settings-store';
 import { ProviderRow } from './provider-row';
 import './settings.css';
 
 /** Settings → AI (inside the settings view): which backends checks use and in what order, their health, the key, and a preview. */
 export function AiSettings() {
-  const settings = useAiSettingsStore((state) => state.settings);
+  // The settings view's other section loads the settings; this one asks the backends.
+  const settings = usePreferencesStore((state) => state.settings);
+  const settingsError = usePreferencesStore((state) => state.error);
   const providers = useAiSettingsStore((state) => state.providers);
   const isChecking = useAiSettingsStore((state) => state.isChecking);
   const preview = useAiSettingsStore((state) => state.preview);
   const error = useAiSettingsStore((state) => state.error);
   const notice = useAiSettingsStore((state) => state.notice);
-  const load = useAiSettingsStore((state) => state.load);
   const checkHealth = useAiSettingsStore((state) => state.checkHealth);
   const update = useAiSettingsStore((state) => state.update);
   const loadPreview = useAiSettingsStore((state) => state.loadPreview);
   const headingId = 'ai-settings-heading';
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    void checkHealth();
+  }, [checkHealth]);
 
-  if (settings === undefined) return <section aria-label="AI">{error === undefined ? <p className="muted">Loading…</p> : <ErrorMessage error={error} />}</section>;
+  if (settings === undefined) {
+    return <section aria-label="AI">{settingsError === undefined ? <p className="muted">Loading…</p> : <ErrorMessage error={settingsError} />}</section>;
+  }
   const order = settings.aiProviders;
   const rows = [...providers].sort((left, right) => rank(order, left.id) - rank(order, right.id));
 

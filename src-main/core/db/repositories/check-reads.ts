@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { ThoughtType } from '../../../../src-shared/contract';
 import { statement } from '../statements';
+import { openTaskSql } from './tasks';
 
 export interface CheckThoughtRow {
   seq: number;
@@ -73,7 +74,7 @@ export function openTasks(sqlite: BetterSqlite3.Database, limit: number): OpenTa
     sqlite,
     `SELECT t.id, t.title, t.status, t.due_at, t.created_at, t.updated_at, t.source_thought_id, g.title AS goal_title
      FROM tasks t LEFT JOIN goals g ON g.id = t.goal_id
-     WHERE t.status IN ('todo', 'doing') ORDER BY coalesce(t.due_at, 9e15), t.created_at LIMIT ?`,
+     WHERE ${openTaskSql('t')} ORDER BY coalesce(t.due_at, 9e15), t.created_at LIMIT ?`,
   ).all(limit) as OpenTaskRow[];
 }
 

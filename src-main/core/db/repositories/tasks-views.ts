@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { TaskView } from '../../../../src-shared/contract';
 import { statement } from '../statements';
-import { TASK_COLUMNS, type TaskRow } from './tasks';
+import { openTaskSql, TASK_COLUMNS, type TaskRow } from './tasks';
 
 export interface TaskViewQuery {
   view: TaskView;
@@ -13,7 +13,7 @@ export interface TaskViewQuery {
   offset: number;
 }
 
-const OPEN = "status IN ('todo', 'doing')";
+const OPEN = openTaskSql();
 
 /** Which tasks belong to each view, by their own fields (parents and subtasks alike). */
 const MEMBERSHIP: Record<TaskView, string> = {

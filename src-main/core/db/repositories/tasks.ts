@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { openTaskStatuses, type TaskStatus } from '../../../../src-shared/contract';
 import { expectChanges, statement } from '../statements';
 
 export interface TaskRow {
@@ -7,7 +8,7 @@ export interface TaskRow {
   title_key: string;
   notes: string;
   priority: number;
-  status: 'todo' | 'doing' | 'done' | 'cancelled';
+  status: TaskStatus;
   due_at: number | null;
   parent_id: string | null;
   /** RFC 5545 RRULE text; see tasks/recurrence.ts. */
@@ -71,48 +72,31 @@ export function findTask(sqlite: BetterSqlite3.Database, id: string): TaskRow | 
   return statement(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks WHERE id = ?`).get(id) as TaskRow | undefined;
 }
 
-/** An open (todo or doing) task whose title has the same words. */
-export function findOpenTaskByKey(sqlite: BetterSqlite3.Database, titleKey: string): TaskRow | undefined {
-  if (titleKey === '') return undefined;
-  return statement(
-    sqlite,
-    `SELECT ${TASK_COLUMNS} FROM tasks WHERE title_key = ? AND status IN ('todo', 'doing') LIMIT 1`,
-  ).get(titleKey) as TaskRow | undefined;
+/** `status IN ('todo', 'doing')`: the one SQL spelling of an open task (prefix a table alias with `table`). */
+export function openTaskSql(table = ''): string {
+  return `${table === '' ? '' : `${table}.`}status IN (${openTaskStatuses.map((status) => `'${status}'`).join(', ')})`;
 }
 
-export type TaskListFilter = 'open' | 'done' | 'all';
-
-const STATUS_FILTERS: Record<TaskListFilter, string> = {
-  open: "t.status IN ('todo', 'doing')",
-  done: "t.status IN ('done', 'cancelled')",
-  all: '1',
-};
+/** An open task whose title has the same words. */
+export function findOpenTaskByKey(sqlite: BetterSqlite3.Database, titleKey: string): TaskRow | undefined {
+  if (titleKey === '') return undefined;
+  return statement(sqlite, `SELECT ${TASK_COLUMNS} FROM tasks WHERE title_key = ? AND ${openTaskSql()} LIMIT 1`).get(titleKey) as
+    | TaskRow
+    | undefined;
+}
 
 const T_COLUMNS = TASK_COLUMNS.split(', ').map((column) => `t.${column}`).join(', ');
 
-/**
- * A goal's tasks in plan order, each parent followed by its subtasks; otherwise open tasks by due
- * date, then creation.
- */
-export function listTasks(
-  sqlite: BetterSqlite3.Database,
-  query: { filter: TaskListFilter; goalId?: string | undefined; limit: number; offset: number },
-): TaskRow[] {
-  if (query.goalId !== undefined) {
-    return statement(
-      sqlite,
-      `SELECT ${T_COLUMNS} FROM tasks t LEFT JOIN tasks p ON p.id = t.parent_id
-       WHERE t.goal_id = ? AND ${STATUS_FILTERS[query.filter]}
-       ORDER BY coalesce(p.position, t.position), coalesce(p.created_at, t.created_at), coalesce(t.parent_id, t.id),
-         t.parent_id IS NOT NULL, t.position, t.created_at, t.id
-       LIMIT ? OFFSET ?`,
-    ).all(query.goalId, query.limit, query.offset) as TaskRow[];
-  }
+/** A goal's tasks, open and done, in plan order: each parent followed by its subtasks. */
+export function listGoalTasks(sqlite: BetterSqlite3.Database, goalId: string, limit: number): TaskRow[] {
   return statement(
     sqlite,
-    `SELECT ${T_COLUMNS} FROM tasks t WHERE ${STATUS_FILTERS[query.filter]}
-     ORDER BY t.due_at IS NULL, t.due_at, t.created_at DESC, t.id LIMIT ? OFFSET ?`,
-  ).all(query.limit, query.offset) as TaskRow[];
+    `SELECT ${T_COLUMNS} FROM tasks t LEFT JOIN tasks p ON p.id = t.parent_id
+     WHERE t.goal_id = ?
+     ORDER BY coalesce(p.position, t.position), coalesce(p.created_at, t.created_at), coalesce(t.parent_id, t.id),
+       t.parent_id IS NOT NULL, t.position, t.created_at, t.id
+     LIMIT ?`,
+  ).all(goalId, limit) as TaskRow[];
 }
 
 export interface TaskChanges {
